@@ -1,0 +1,2 @@
+/** Bellman cli module (see ../shared/DESIGN.md section 2 for what it owns). */
+package dev.bellman.cli;

@@ -1,0 +1,2 @@
+/** Bellman data module (see ../shared/DESIGN.md section 2 for what it owns). */
+package dev.bellman.data;

@@ -1,0 +1,2 @@
+/** Bellman diffusion module (see ../shared/DESIGN.md section 2 for what it owns). */
+package dev.bellman.diffusion;
