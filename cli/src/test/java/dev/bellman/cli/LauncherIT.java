@@ -25,9 +25,31 @@ class LauncherIT {
     }
 
     private static String[] run(Path root, String... args) throws Exception {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = root.resolve("bellman").toString();
-        System.arraycopy(args, 0, cmd, 1, args.length);
+        return runCommand(root, false, args);
+    }
+
+    private static boolean unshareWorks() {
+        try {
+            Process p = new ProcessBuilder("unshare", "-n", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String[] runCommand(Path root, boolean isolate, String... args) throws Exception {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        if (isolate) {
+            list.add("unshare");
+            list.add("-n");
+        }
+        list.add(root.resolve("bellman").toString());
+        list.addAll(java.util.List.of(args));
+        String[] cmd = list.toArray(new String[0]);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("BELLMAN_NO_BUILD", "1");
         Path err = Files.createTempFile("bellman-err", ".txt");
@@ -51,5 +73,14 @@ class LauncherIT {
         String[] bad = run(root, "train", "--bogus");
         assertThat(bad[0]).isEqualTo("2");
         assertThat(bad[2].strip().lines()).as(bad[2]).hasSize(1);
+    }
+
+    @Test
+    void versionWithoutAnyNetwork() throws Exception {
+        Path root = repositoryRoot();
+        org.junit.jupiter.api.Assumptions.assumeTrue(unshareWorks(), "unshare -n needs root; CI runs as root");
+        String[] v = runCommand(root, true, "--version");
+        assertThat(v[0]).as(v[2]).isEqualTo("0");
+        assertThat(v[1]).contains("libtorch 2.7.1");
     }
 }
