@@ -1,0 +1,58 @@
+package dev.bellman.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a workload's main class in a fresh JVM: libtorch fixes its intra-op thread count once per
+ * process, so each thread count of a benchmark needs its own process (DESIGN.md §4). The child
+ * inherits this JVM's class path and runs offline; its last stdout line that starts with
+ * {@code RESULT } carries the measurement.
+ */
+public final class ChildJvm {
+    private ChildJvm() {}
+
+    /** The outcome of a child: its exit code, the RESULT payload (or null) and its stderr tail. */
+    public record Outcome(int exitCode, String result, String stderrTail) {}
+
+    public static Outcome run(Class<?> mainClass, int threads, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
+        cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass.getName());
+        cmd.add(Integer.toString(threads));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("DJL_OFFLINE", "true");
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        Path err = Files.createTempFile("bellman-bench", ".err");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String stderr = Files.readString(err);
+        Files.deleteIfExists(err);
+        String result = null;
+        for (String line : out.split("\\R")) {
+            if (line.startsWith("RESULT ")) {
+                result = line.substring("RESULT ".length()).trim();
+            }
+        }
+        String tail = stderr.length() > 2000 ? stderr.substring(stderr.length() - 2000) : stderr;
+        return new Outcome(finished ? p.exitValue() : -1, result, tail);
+    }
+}
