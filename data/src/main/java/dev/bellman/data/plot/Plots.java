@@ -167,10 +167,15 @@ public final class Plots {
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(SIDE + 120).height(SIDE).title(title).build();
         chart.getStyler().setLegendVisible(true).setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setShowValue(false).setDrawBorder(false).setMin(0).setMax(max > 0 ? max : 1);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.###").setShowValue(false).setDrawBorder(false).setMin(0).setMax(max > 0 ? roundUp(max) : 1);
         chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 255), new Color(80, 120, 220), new Color(20, 20, 90)});
         chart.addSeries(title, xs, ys, heat);
         save(png, chart);
+    }
+
+    /** The value rounded up to three significant digits, so the colour legend shows a readable maximum. */
+    private static double roundUp(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3, java.math.RoundingMode.CEILING)).doubleValue();
     }
 
     /**

@@ -117,6 +117,22 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void evaluationLeavesNothingBehindInTheInputsManager() {
+        GaussianMixture g = skewed2d();
+        try (NDManager manager = TestSupport.manager()) {
+            NDArray x = manager.create(new double[] {0.1, 0.2, -0.3, 0.4}, new Shape(2, 2));
+            int before = manager.getManagedArrays().size();
+            for (int i = 0; i < 20; i++) {
+                g.evaluate(x, true).close();
+                g.logDensity(x).close();
+                g.score(x).close();
+            }
+            // Intermediates live in a closed sub-manager; only the closed results passed through here.
+            assertThat(manager.getManagedArrays().size()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void farPointsStayFiniteInFloat32() {
         GaussianMixture g = ToyDistribution.TWENTY_FIVE_GAUSSIANS.mixture().orElseThrow();
         try (NDManager manager = TestSupport.manager()) {
