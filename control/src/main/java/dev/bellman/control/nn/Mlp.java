@@ -1,6 +1,8 @@
 package dev.bellman.control.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -129,42 +131,68 @@ public final class Mlp implements AutoCloseable {
         if (hessianCount < 0 || hessianCount > q || diagonalCount < 0 || diagonalOffset < 0 || diagonalOffset + diagonalCount > q) {
             throw new IllegalArgumentException("second-order blocks out of range of " + q + " tangents");
         }
+        long batch = input.getShape().get(0);
+        int hh = hessianCount * hessianCount;
         boolean second = hessianCount > 0 || diagonalCount > 0;
-        int order = second ? 2 : 1;
         Activation act = config.activation();
-        NDArray h = input;
+        // Layout: every array is (·, rows, width) with the tangent index in the middle, so the
+        // activation's derivatives (B, 1, w) broadcast against all of them without reshapes. The
+        // second-order rows are the H² mixed pairs followed by the K diagonal ones, propagated by one
+        // matmul per layer.
+        NDArray h = input.expandDims(1); // (B, 1, p)
         NDArray dh = tangents; // (·, Q, w)
-        NDArray hh = null; // (B, H, H, w)
-        NDArray dd = null; // (B, K, w)
+        NDArray sh = null; // (B, H² + K, w)
         int layers = weights.size();
         for (int l = 0; l < layers; l++) {
             NDArray w = weights.get(l);
             NDArray z = h.matMul(w).add(biases.get(l));
             NDArray dz = dh.matMul(w);
-            NDArray hz = hh == null ? null : hh.matMul(w);
-            NDArray ddz = dd == null ? null : dd.matMul(w);
+            NDArray sz = sh == null ? null : sh.matMul(w);
             if (l == layers - 1) {
-                return new Taylor(z, dz, hessianCount > 0 ? hz : null, diagonalCount > 0 ? ddz : null);
+                return output(batch, z, dz, sz, hessianCount, diagonalCount);
             }
-            NDArray[] s = act.apply(z, order);
-            NDArray s1 = s[1].expandDims(1); // (B, 1, w)
-            if (hessianCount > 0) {
-                NDArray dzH = hessianCount == q ? dz : dz.get(new NDIndex(":, 0:{}", hessianCount));
-                // σ''(z) ż_i ż_j + σ'(z) z̈_ij
-                NDArray outer = dzH.expandDims(2).mul(dzH.expandDims(1));
-                NDArray next = outer.mul(s[2].expandDims(1).expandDims(1));
-                hh = hz == null ? next : next.add(hz.mul(s1.expandDims(1)));
+            NDArray[] s = act.apply(z, second ? 2 : 1);
+            if (second) {
+                // ḧ = σ''(z) ż⊗ż + σ'(z) z̈
+                NDArray src = null;
+                if (hessianCount > 0) {
+                    NDArray dzH = hessianCount == q ? dz : dz.get(new NDIndex(":, 0:{}", hessianCount));
+                    src = hessianCount == 1 ? dzH.mul(dzH)
+                            : dzH.expandDims(2).mul(dzH.expandDims(1)).reshape(dzH.getShape().get(0), hh, dzH.getShape().get(2));
+                }
+                if (diagonalCount > 0) {
+                    NDArray dzD = diagonalOffset == 0 && diagonalCount == q ? dz
+                            : dz.get(new NDIndex(":, {}:{}", diagonalOffset, diagonalOffset + diagonalCount));
+                    NDArray sq = dzD.mul(dzD);
+                    src = src == null ? sq : NDArrays.concat(new NDList(src, sq), 1);
+                }
+                NDArray next = src.mul(s[2]);
+                sh = sz == null ? next : next.add(sz.mul(s[1]));
             }
-            if (diagonalCount > 0) {
-                NDArray dzD = diagonalOffset == 0 && diagonalCount == q ? dz
-                        : dz.get(new NDIndex(":, {}:{}", diagonalOffset, diagonalOffset + diagonalCount));
-                NDArray next = dzD.square().mul(s[2].expandDims(1));
-                dd = ddz == null ? next : next.add(ddz.mul(s1));
-            }
-            dh = dz.mul(s1);
+            dh = dz.mul(s[1]);
             h = s[0];
         }
         throw new IllegalStateException("unreachable: an MLP has an output layer");
+    }
+
+    private static Taylor output(long batch, NDArray z, NDArray dz, NDArray sz, int hessianCount, int diagonalCount) {
+        long o = z.getShape().get(2);
+        NDArray value = z.reshape(batch, o);
+        NDArray second = null;
+        NDArray diagonal = null;
+        if (sz != null) {
+            int hh = hessianCount * hessianCount;
+            if (hessianCount > 0 && diagonalCount > 0) {
+                NDList parts = sz.split(new long[] {hh}, 1);
+                second = parts.get(0).reshape(batch, hessianCount, hessianCount, o);
+                diagonal = parts.get(1);
+            } else if (hessianCount > 0) {
+                second = sz.reshape(batch, hessianCount, hessianCount, o);
+            } else {
+                diagonal = sz;
+            }
+        }
+        return new Taylor(value, dz, second, diagonal);
     }
 
     /** A copy of the current parameter values. */

@@ -117,7 +117,8 @@ public final class MlpScalarField implements ScalarField {
         int k = dirs == null ? 0 : (int) dirs.getShape().get(1);
         Taylor taylor = mlp.taylor(input, tangents, request.hessian() ? d : 0, nConst, k);
         NDArray first = taylor.first();
-        NDArray gradient = request.gradient() ? first.get(new NDIndex(":, 0:{}, 0", d)) : null;
+        NDArray gradient = !request.gradient() ? null
+                : first.getShape().get(1) == d ? first.reshape(batch, d) : first.get(new NDIndex(":, 0:{}, 0", d));
         NDArray time = wantT ? first.get(new NDIndex(":, {}, :", wantX ? d : 0)) : timeZeros;
         NDArray hessian = request.hessian() ? taylor.second().reshape(new Shape(batch, d, d)) : null;
         NDArray directional = k > 0 ? taylor.diagonal().reshape(new Shape(batch, k)) : null;
