@@ -1,0 +1,22 @@
+package dev.bellman.control.field;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A vector field v(t, x) ∈ R^d: a control network u_θ, an exact control u*, a score. Shapes: t (B, 1)
+ * in the problem's own time, x (B, d), values (B, d), divergence (B, 1).
+ *
+ * <p>Attached inside a {@code GradientCollector}; call {@code stopGradient()} on the results (or
+ * evaluate outside a collector) to keep the field fixed.
+ */
+public interface VectorField {
+
+    /** d, the state dimension (also the output dimension). */
+    int dim();
+
+    /** v(t, x) (B, d). */
+    NDArray value(NDArray t, NDArray x);
+
+    /** ∇ₓ·v(t, x) (B, 1), exact or by Hutchinson's estimator. */
+    NDArray divergence(NDArray t, NDArray x, DivergenceMode mode);
+}
