@@ -1,2 +1,10 @@
-/** Bellman diffusion module (see ../shared/DESIGN.md section 2 for what it owns). */
+/**
+ * Diffusion models as stochastic optimal control (DESIGN.md §1.4).
+ *
+ * <ul>
+ *   <li>{@link dev.bellman.diffusion.ControlModel}: a forward SDE plus a control u(t_f, x) in forward time.</li>
+ *   <li>{@code sde}: forward SDEs VP, sub-VP, VE.</li>
+ *   <li>{@code reverse}: the reverse-time controlled SDE (the one time flip).</li>
+ * </ul>
+ */
 package dev.bellman.diffusion;
