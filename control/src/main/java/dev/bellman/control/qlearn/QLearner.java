@@ -1,0 +1,380 @@
+package dev.bellman.control.qlearn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scope;
+import dev.bellman.control.hjb.ActionSpace;
+import dev.bellman.control.nn.Activation;
+import dev.bellman.control.nn.Init;
+import dev.bellman.control.nn.MlpConfig;
+import dev.bellman.control.nn.ParameterSnapshot;
+import dev.bellman.control.optim.Adam;
+import dev.bellman.control.optim.AdamConfig;
+import dev.bellman.control.optim.LearningRateSchedule;
+import dev.bellman.control.random.StepRandom;
+import dev.bellman.control.random.StepSeed;
+import java.util.random.RandomGenerator;
+
+/**
+ * Model-free continuous-time Q-learning (DESIGN.md §1.2; Jia &amp; Zhou, "q-Learning in continuous time",
+ * JMLR 24, 2023; Tallec, Blier &amp; Ollivier, "Making deep Q-learning methods robust to time
+ * discretization", ICML 2019).
+ *
+ * <p>It learns a value network V_φ(x) and the advantage RATE q_ψ(x, a) ≈ r + L^aV − ρV (a
+ * {@link QuadraticAdvantage}: q_ψ = q̃ − q̃(·, a_ω), max_a q_ψ = 0 by construction, actor a_ω = argmax q̃)
+ * from transitions (x, a, r̄, x', Δt) only, by minimising the mean square of the TD error as a rate,
+ *
+ * <pre>  δ/Δt = r̄ + (e^{−ρΔt}V_φ̄(x') − V_φ(x))/Δt − q_ψ(x, a),</pre>
+ *
+ * with V_φ̄ a Polyak-averaged target network. Why not a Q-network: Q_Δt = V + Δt·q loses its dependence on
+ * a as Δt → 0, so a learner of Q collapses; δ/Δt keeps q at order one at every Δt. Its noise grows like
+ * Δt^{−1/2} (the Brownian increment of V(x')), so a smaller Δt needs proportionally more transitions for
+ * the same accuracy, but no retuning. Transitions come from a replay buffer: online, filled by walkers
+ * that follow the actor plus {@link Exploration} noise and reset to the start distribution every
+ * {@code episodeTime} on average; offline, the {@link TransitionLog} itself.
+ *
+ * <p>What it can see, by type: a {@link Task} (d, the action space, ρ) and transitions. The constructors
+ * take an {@link Environment} or a {@link TransitionLog}; neither exposes a problem, its drift, diffusion
+ * or reward function, so this class cannot read f or Σ (a compile-time property).
+ *
+ * <p>States are normalised by the mean and standard deviation of the first transitions, and V and q are
+ * scaled by the mean absolute reward rate of those transitions (V by it over ρ, with a learnable log-scale).
+ * Reported quantities ({@link #value}, {@link #actor}, {@link #advantageRate}) use Polyak–Ruppert averaged
+ * weights. One {@code Scope} per step; the replay buffer is on the Java heap.
+ */
+public final class QLearner implements AutoCloseable {
+    private final Task task;
+    private final Environment environment;
+    private final QLearnerConfig config;
+    private final ReplayBuffer buffer;
+    private final NDManager manager;
+    private final DataType type;
+    private final StepRandom random;
+    private final ActionSpace space;
+    private final int d;
+    private final int m;
+    private final double rho;
+
+    private ValueNetwork value;
+    private ValueNetwork target;
+    private ValueNetwork valueAverage;
+    private QuadraticAdvantage advantage;
+    private QuadraticAdvantage advantageAverage;
+    private ParameterAverage targetUpdate;
+    private ParameterAverage valueAveraging;
+    private ParameterAverage advantageAveraging;
+    private Adam valueOptimizer;
+    private Adam advantageOptimizer;
+    private NDArray stateMean;
+    private NDArray stateInverseStd;
+    private double[] walkers;
+    private long transitions;
+    private long step;
+    private final long[] T = new long[4];
+    private final long[] U = new long[4];
+
+    /** An online learner that collects its own transitions from {@code environment}. */
+    public QLearner(Environment environment, QLearnerConfig config, NDManager parent) {
+        this(environment, environment, null, config, parent);
+    }
+
+    /** An offline learner on logged transitions of a task (no interaction; exploration is unused). */
+    public QLearner(Task task, TransitionLog log, QLearnerConfig config, NDManager parent) {
+        this(task, null, log, config, parent);
+    }
+
+    private QLearner(Task task, Environment environment, TransitionLog log, QLearnerConfig config, NDManager parent) {
+        this.task = Task.of(task.stateDim(), task.actionSpace(), task.discountRate());
+        this.environment = environment;
+        this.config = config;
+        this.d = task.stateDim();
+        this.space = task.actionSpace();
+        this.m = space.dim();
+        this.rho = task.discountRate();
+        if (config.exploration().initial().length != m) {
+            throw new BadInputException("exploration has " + config.exploration().initial().length + " scales for " + m + " actions");
+        }
+        if (log != null && (log.stateDim() != d || log.actionDim() != m)) {
+            throw new BadInputException(log.source() + ": holds d = " + log.stateDim() + ", m = " + log.actionDim()
+                    + " transitions, the task has d = " + d + ", m = " + m);
+        }
+        this.manager = parent.newSubManager();
+        this.type = config.precision().dataType();
+        this.random = StepRandom.of(config.seed());
+        this.buffer = log != null ? ReplayBuffer.of(log) : new ReplayBuffer(d, m, config.bufferCapacity());
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public QLearnerConfig config() {
+        return config;
+    }
+
+    /** Gradient steps done. */
+    public long steps() {
+        return step;
+    }
+
+    /** Transitions used: collected so far (online) or held in the log (offline). */
+    public long transitions() {
+        return environment == null ? buffer.size() : transitions;
+    }
+
+    /** Runs {@code config.steps()} gradient steps, calling the listener every {@code evaluateEvery} steps and at the end. */
+    public QLearningProgress learn(QLearningListener listener, int evaluateEvery) {
+        long start = System.nanoTime();
+        if (value == null) {
+            initialise();
+        }
+        double td = Double.NaN;
+        QLearningProgress last = null;
+        for (long k = step + 1; k <= config.steps(); k++) {
+            boolean report = k == config.steps() || (evaluateEvery > 0 && k % evaluateEvery == 0);
+            StepSeed seed = random.forStep(k);
+            long t0 = System.nanoTime();
+            try (Scope scope = Scope.open()) {
+                if (environment != null) {
+                    collect(seed.split(), (double) (k - 1) / config.steps());
+                }
+                T[0] += System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                double t = train(seed.split().forStep(3).generator(), report);
+                if (report) {
+                    td = t;
+                }
+            }
+            T[1] += System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            valueOptimizer.step();
+            advantageOptimizer.step();
+            T[2] += System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            targetUpdate.update(config.polyak());
+            double w = Math.max(1 - config.evaluationAverage(), 9.0 / (k + 10));
+            valueAveraging.update(w);
+            advantageAveraging.update(w);
+            T[3] += System.nanoTime() - t0;
+            if (k % 200 == 0) {
+                System.err.printf("timing ms/step collect %.2f train %.2f adam %.2f avg %.2f | sample %.2f fwd %.2f bwd %.2f%n", T[0] / 1e6 / k, T[1] / 1e6 / k, T[2] / 1e6 / k, T[3] / 1e6 / k, U[0] / 1e6 / k, U[1] / 1e6 / k, U[2] / 1e6 / k);
+            }
+            step = k;
+            if (report) {
+                last = new QLearningProgress(k, config.steps(), transitions(), (System.nanoTime() - start) * 1e-9, td);
+                listener.onEvaluation(last, this);
+            }
+        }
+        return last;
+    }
+
+    /** Networks, normalisation and scales from the first transitions. */
+    private void initialise() {
+        if (environment != null) {
+            walkers = new double[config.collectPerStep() * d];
+            try (Scope scope = Scope.open()) {
+                NDArray x0 = environment.reset(config.collectPerStep(), random.stream(1).forStep(0), manager, type);
+                walkers = ParameterSnapshot.toDoubles(x0);
+            }
+        }
+        // Normalisation from states spread like the training states (the walkers' starts, or the log).
+        double[] states;
+        if (environment != null) {
+            states = walkers.clone();
+        } else {
+            try (Scope scope = Scope.open()) {
+                TransitionBatch b = buffer.sample(Math.min(buffer.size(), 65536), random.stream(2).forStep(0).generator(), manager, type);
+                states = ParameterSnapshot.toDoubles(b.x());
+            }
+        }
+        double[] mean = new double[d];
+        double[] inv = new double[d];
+        int n = states.length / d;
+        for (int j = 0; j < d; j++) {
+            double s = 0;
+            double s2 = 0;
+            for (int i = 0; i < n; i++) {
+                s += states[i * d + j];
+                s2 += states[i * d + j] * states[i * d + j];
+            }
+            double mu = s / n;
+            double var = Math.max(s2 / n - mu * mu, 0);
+            mean[j] = mu;
+            inv[j] = var > 1e-24 ? 1 / Math.sqrt(var) : 1.0;
+        }
+        stateMean = manager.create(mean).toType(type, false);
+        stateInverseStd = manager.create(inv).toType(type, false);
+        NDScope.unregister(stateMean, stateInverseStd);
+
+        MlpConfig base = new MlpConfig(d, config.hidden(), 1, Activation.TANH, Init.XAVIER, true, config.precision(), config.seed());
+        double[] scale = config.exploration().initial();
+        advantage = new QuadraticAdvantage(d, space, scale, base, manager);
+        advantageAverage = new QuadraticAdvantage(d, space, scale, base, manager);
+        if (environment != null) {
+            // First transitions with the initial actor fix the reward scale.
+            try (Scope scope = Scope.open()) {
+                collect(random.stream(3).forStep(0).split(), 0);
+            }
+        }
+        double rewardScale;
+        try (Scope scope = Scope.open()) {
+            TransitionBatch b = buffer.sample(Math.min(buffer.size(), 65536), random.stream(4).forStep(0).generator(), manager, type);
+            rewardScale = b.rewardRate().abs().mean().getDouble();
+        }
+        if (!(rewardScale > 0) || !Double.isFinite(rewardScale)) {
+            rewardScale = 1.0;
+        }
+        advantage.setRewardScale(rewardScale);
+        advantageAverage.setRewardScale(rewardScale);
+        value = new ValueNetwork(base, rewardScale * valueTime(), manager);
+        target = new ValueNetwork(base, rewardScale * valueTime(), manager);
+        valueAverage = new ValueNetwork(base, rewardScale * valueTime(), manager);
+        targetUpdate = new ParameterAverage(value.parameters(), target.parameters());
+        valueAveraging = new ParameterAverage(value.parameters(), valueAverage.parameters());
+        advantageAveraging = new ParameterAverage(advantage.parameters(), advantageAverage.parameters());
+        valueOptimizer = new Adam(value.parameters(), adam(config.valueLearningRate()));
+        advantageOptimizer = new Adam(advantage.parameters(), adam(config.advantageLearningRate()));
+    }
+
+    /**
+     * The time over which V's initial output scale integrates the reward rate: min(1, 1/ρ). Why not 1/ρ
+     * (the size of V itself): what the network must resolve is V's variation across states, which
+     * integrates reward differences only until the state forgets its start, usually much sooner than
+     * the discount horizon; Adam's steps in the output are proportional to this scale.
+     */
+    private double valueTime() {
+        return Math.min(1.0, 1.0 / rho);
+    }
+
+    private AdamConfig adam(double lr) {
+        long warm = Math.min(200, config.steps() / 10);
+        return AdamConfig.of(lr).withSchedule(LearningRateSchedule.warmupCosine(lr, warm, config.steps(),
+                config.finalLearningRateFraction()));
+    }
+
+    private NDArray normalise(NDArray x) {
+        return x.sub(stateMean).mul(stateInverseStd);
+    }
+
+    /** Walkers take one explored step; the transitions go to the replay buffer; some walkers reset. */
+    private void collect(StepRandom streams, double progress) {
+        int w = config.collectPerStep();
+        double dt = config.dt();
+        try (GradMode off = GradMode.disabled()) {
+            NDArray x = manager.create(walkers, new Shape(w, d)).toType(type, false);
+            NDArray mu = advantage.actor(normalise(x));
+            double[] s = config.exploration().scale(progress);
+            RandomGenerator g = streams.forStep(0).generator();
+            double[] noise = new double[w * m];
+            for (int i = 0; i < w; i++) {
+                for (int j = 0; j < m; j++) {
+                    noise[i * m + j] = s[j] * g.nextGaussian();
+                }
+            }
+            NDArray a = space.clip(mu.add(manager.create(noise, new Shape(w, m)).toType(type, false)));
+            Environment.Outcome o = environment.step(x, a, dt, streams.forStep(1));
+            NDArray h = manager.ones(new Shape(w, 1), type).mul(dt);
+            buffer.add(new TransitionBatch(x, a, o.rewardRate(), o.next(), h));
+            transitions += w;
+            double[] next = ParameterSnapshot.toDoubles(o.next());
+            double p = -Math.expm1(-dt / config.episodeTime());
+            RandomGenerator rg = streams.forStep(2).generator();
+            boolean[] reset = new boolean[w];
+            int count = 0;
+            for (int i = 0; i < w; i++) {
+                boolean bad = false;
+                for (int j = 0; j < d; j++) {
+                    bad |= !Double.isFinite(next[i * d + j]);
+                }
+                reset[i] = bad || rg.nextDouble() < p;
+                count += reset[i] ? 1 : 0;
+            }
+            if (count > 0) {
+                double[] fresh = ParameterSnapshot.toDoubles(environment.reset(count, streams.forStep(4), manager, type));
+                int c = 0;
+                for (int i = 0; i < w; i++) {
+                    if (reset[i]) {
+                        System.arraycopy(fresh, c * d, next, i * d, d);
+                        c++;
+                    }
+                }
+            }
+            walkers = next;
+        }
+    }
+
+    /** One gradient computation on a replay batch; returns √mean((δ/Δt)²) when asked (a device sync), else NaN. */
+    private double train(RandomGenerator rng, boolean read) {
+        long t0 = System.nanoTime();
+        TransitionBatch b = buffer.sample(config.batch(), rng, manager, type);
+        U[0] += System.nanoTime() - t0;
+        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            NDArray v = value.forward(normalise(b.x()));
+            NDArray vNext;
+            try (GradMode off = GradMode.disabled()) {
+                vNext = target.forward(normalise(b.next()));
+            }
+            NDArray q = advantage.advantageRate(normalise(b.x()), b.a());
+            NDArray discount = b.dt().mul(-rho).exp();
+            NDArray rate = b.rewardRate().add(discount.mul(vNext).sub(v).div(b.dt())).sub(q);
+            NDArray loss = rate.square().mean();
+            U[1] += System.nanoTime() - t0;
+            gc.backward(loss);
+            U[2] += System.nanoTime() - t0;
+            return read ? Math.sqrt(loss.getDouble()) : Double.NaN;
+        }
+    }
+
+    /** V(x) (B, 1) with the averaged weights, in x's manager (no gradient). */
+    public NDArray value(NDArray x) {
+        requireStarted();
+        try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
+            return scope.keep(valueAverage.forward(normalise(x)));
+        }
+    }
+
+    /** The actor a_ω(x) = argmax_a q_ψ(x, a) (B, m) with the averaged weights. */
+    public NDArray actor(NDArray x) {
+        requireStarted();
+        try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
+            return scope.keep(advantageAverage.actor(normalise(x)));
+        }
+    }
+
+    /** q_ψ(x, a) (B, 1), ≤ 0 with q_ψ(x, a_ω(x)) = 0, with the averaged weights. */
+    public NDArray advantageRate(NDArray x, NDArray a) {
+        requireStarted();
+        try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
+            return scope.keep(advantageAverage.advantageRate(normalise(x), a));
+        }
+    }
+
+    /** Q(x, a) = V(x) + q_ψ(x, a)/ρ = (r + L^aV)/ρ at the learned V (DESIGN.md §1.2), for plots. */
+    public NDArray qFunction(NDArray x, NDArray a) {
+        try (Scope scope = Scope.open()) {
+            return scope.keep(value(x).add(advantageRate(x, a).div(rho)));
+        }
+    }
+
+    private void requireStarted() {
+        if (value == null) {
+            throw new IllegalStateException("the learner has not started: call learn first");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (valueOptimizer != null) {
+            valueOptimizer.close();
+            advantageOptimizer.close();
+        }
+        manager.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.bellman.control.qlearn;
+
+import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Precision;
+import java.util.List;
+
+/**
+ * The settings of a continuous-time Q-learning run (DESIGN.md §1.2).
+ *
+ * @param dt Δt &gt; 0 of the online transitions (offline runs take Δt from the log)
+ * @param steps gradient steps ≥ 1
+ * @param batch transitions per gradient step
+ * @param collectPerStep new transitions collected from the environment per step (online), ≥ 1
+ * @param bufferCapacity replay capacity in transitions (online)
+ * @param episodeTime mean time between resets of a collecting walker to the start distribution (a walker
+ *     resets with probability 1 − e^{−Δt/T} per step, so episodes last the same TIME whatever Δt)
+ * @param hidden hidden widths of the value, mean and curvature networks (tanh)
+ * @param valueLearningRate peak Adam rate of V_φ
+ * @param advantageLearningRate peak Adam rate of q̃'s networks (the actor μ and the curvature L)
+ * @param finalLearningRateFraction the cosine schedule's floor as a fraction of the peak
+ * @param polyak τ ∈ (0, 1]: the target network moves θ̄ ← (1 − τ)θ̄ + τθ each step (1: no lag)
+ * @param evaluationAverage decay of the parameter average (Polyak–Ruppert EMA) reported at the end, in [0, 1)
+ * @param exploration the behaviour noise (online)
+ * @param precision float32 or float64 networks
+ * @param seed the run's seed (weights, exploration, environment noise, replay sampling)
+ */
+public record QLearnerConfig(double dt, int steps, int batch, int collectPerStep, int bufferCapacity, double episodeTime,
+        List<Integer> hidden, double valueLearningRate, double advantageLearningRate, double finalLearningRateFraction,
+        double polyak, double evaluationAverage, Exploration exploration, Precision precision, long seed) {
+    public QLearnerConfig {
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new BadInputException("dt must be a finite number > 0, got " + dt);
+        }
+        if (steps < 1) {
+            throw new BadInputException("steps must be ≥ 1, got " + steps);
+        }
+        if (batch < 1 || collectPerStep < 1 || bufferCapacity < batch) {
+            throw new BadInputException("batch and collect-per-step must be ≥ 1 and the buffer must hold a batch");
+        }
+        if (!(episodeTime > 0)) {
+            throw new BadInputException("episode time must be > 0, got " + episodeTime);
+        }
+        if (hidden == null || hidden.isEmpty()) {
+            throw new BadInputException("networks need at least one hidden layer");
+        }
+        if (!(valueLearningRate > 0) || !(advantageLearningRate > 0) || !(finalLearningRateFraction > 0 && finalLearningRateFraction <= 1)) {
+            throw new BadInputException("learning rates must be > 0 and the final fraction in (0, 1]");
+        }
+        if (!(polyak > 0 && polyak <= 1)) {
+            throw new BadInputException("polyak must be in (0, 1], got " + polyak);
+        }
+        if (!(evaluationAverage >= 0 && evaluationAverage < 1)) {
+            throw new BadInputException("evaluation average must be in [0, 1), got " + evaluationAverage);
+        }
+        if (exploration == null || precision == null) {
+            throw new BadInputException("exploration and precision must be given");
+        }
+        hidden = List.copyOf(hidden);
+    }
+
+    /** Defaults that work on the reference problems: batch 1024, 64-64 tanh networks, float64. */
+    public static QLearnerConfig of(double dt, int steps, Exploration exploration, long seed) {
+        return new QLearnerConfig(dt, steps, 1024, 1024, 1 << 18, 0.2, List.of(64, 64), 1e-3, 1e-3, 0.02, 0.1, 0.999,
+                exploration, Precision.FLOAT64, seed);
+    }
+
+    public QLearnerConfig withDt(double h) {
+        return new QLearnerConfig(h, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withSteps(int n) {
+        return new QLearnerConfig(dt, n, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withBatch(int b, int collect) {
+        return new QLearnerConfig(dt, steps, b, collect, Math.max(bufferCapacity, b), episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withLearningRates(double value, double advantage, double finalFraction) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, value, advantage,
+                finalFraction, polyak, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withPolyak(double tau) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, tau, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withEvaluationAverage(double decay) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, decay, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withEpisodeTime(double t) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, t, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withHidden(List<Integer> widths) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, widths, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, precision, seed);
+    }
+
+    public QLearnerConfig withExploration(Exploration e) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, e, precision, seed);
+    }
+
+    public QLearnerConfig withSeed(long s) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, precision, s);
+    }
+
+    public QLearnerConfig withPrecision(Precision p) {
+        return new QLearnerConfig(dt, steps, batch, collectPerStep, bufferCapacity, episodeTime, hidden, valueLearningRate,
+                advantageLearningRate, finalLearningRateFraction, polyak, evaluationAverage, exploration, p, seed);
+    }
+}

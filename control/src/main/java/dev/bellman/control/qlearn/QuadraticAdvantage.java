@@ -1,0 +1,124 @@
+package dev.bellman.control.qlearn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.hjb.ActionSpace;
+import dev.bellman.control.nn.Mlp;
+import dev.bellman.control.nn.MlpConfig;
+import dev.bellman.control.nn.Parameter;
+import java.util.List;
+
+/**
+ * The advantage rate q_ψ(x, a) := q̃(x, a) − q̃(x, a_ω(x)) of DESIGN.md §1.2 (Jia &amp; Zhou, JMLR 2023) with
+ * a q̃ quadratic in the action (normalized advantage functions, Gu, Lillicrap, Sutskever &amp; Levine, ICML 2016):
+ *
+ * <pre>  q̃(x, a) = −c ‖L(x)ᵀ((a − μ(x)) ⊘ s)‖²,   μ(x) = T(N_μ(x)),   a_ω(x) := μ(x)</pre>
+ *
+ * where T is the task's {@link ActionSpace#fromUnconstrained} transform, L(x) (m, m) is lower triangular
+ * with diagonal e^{N_L(x)ᵢᵢ} (so M = LLᵀ is positive definite), s the exploration scale (action units,
+ * fixed at construction) and c the reward scale. The actor is μ itself: it is the exact maximiser of q̃,
+ * so "the actor ascends q̃(x, a_ω(x))" holds at every parameter value, and q̃(x, a_ω(x)) = 0 identically
+ * (a − μ is exactly zero there). Hence q_ψ = q̃, max_a q_ψ = q_ψ(x, a_ω(x)) = 0 by construction, and the
+ * subtraction is not computed. For LQR the exact q of the discretised problem is of this form (constant
+ * M, linear μ); for Merton it is quadratic in π, and near its peak in the consumption k.
+ *
+ * <p>Shapes: x̃ (B, d) normalised states, a (B, m), outputs (B, m) and (B, 1).
+ */
+final class QuadraticAdvantage implements AutoCloseable {
+    private final Mlp net;
+    private final ActionSpace space;
+    private final int m;
+    private final NDArray inverseScale; // (m) 1/s
+    private final NDArray diagonalMap; // (m, m·m)
+    private final NDArray lowerMap; // (m(m−1)/2, m·m) or null
+    private double rewardScale = 1.0;
+
+    QuadraticAdvantage(int d, ActionSpace space, double[] scale, MlpConfig base, NDManager manager) {
+        this.space = space;
+        this.m = space.dim();
+        int tri = m * (m + 1) / 2;
+        // One trunk for μ and L (outputs m + m(m+1)/2): half the optimizer and averaging work of two networks.
+        this.net = new Mlp(new MlpConfig(d, base.hidden(), m + tri, base.activation(), base.init(), true, base.precision(),
+                base.seed() + 11), manager);
+        DataType type = base.precision().dataType();
+        NDManager pm = net.manager();
+        double[] inv = new double[m];
+        for (int i = 0; i < m; i++) {
+            inv[i] = 1.0 / scale[i];
+        }
+        this.inverseScale = pm.create(inv).toType(type, false);
+        double[] dm = new double[m * m * m];
+        for (int i = 0; i < m; i++) {
+            dm[i * m * m + i * m + i] = 1;
+        }
+        this.diagonalMap = pm.create(dm, new Shape(m, (long) m * m)).toType(type, false);
+        if (m > 1) {
+            int lowCount = m * (m - 1) / 2;
+            double[] lm = new double[lowCount * m * m];
+            int k = 0;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < i; j++) {
+                    lm[k * m * m + i * m + j] = 1;
+                    k++;
+                }
+            }
+            this.lowerMap = pm.create(lm, new Shape(lowCount, (long) m * m)).toType(type, false);
+        } else {
+            this.lowerMap = null;
+        }
+        NDScope.unregister(inverseScale, diagonalMap);
+        if (lowerMap != null) {
+            NDScope.unregister(lowerMap);
+        }
+    }
+
+    void setRewardScale(double c) {
+        this.rewardScale = c;
+    }
+
+    double rewardScale() {
+        return rewardScale;
+    }
+
+    List<Parameter> parameters() {
+        return net.parameters();
+    }
+
+    /** a_ω(x) = μ(x) (B, m). */
+    NDArray actor(NDArray xn) {
+        return mean(net.forward(xn));
+    }
+
+    private NDArray mean(NDArray out) {
+        return space.fromUnconstrained(out.get(new NDIndex(":, 0:{}", m)));
+    }
+
+    /** L (B, m, m) from the network's outputs: lower triangular with a positive diagonal. */
+    private NDArray cholesky(NDArray out) {
+        NDArray raw = out.get(new NDIndex(":, {}:", m));
+        long b = raw.getShape().get(0);
+        NDArray diag = m == 1 ? raw : raw.get(new NDIndex(":, 0:{}", m));
+        NDArray flat = diag.exp().matMul(diagonalMap);
+        if (lowerMap != null) {
+            flat = flat.add(raw.get(new NDIndex(":, {}:", m)).matMul(lowerMap));
+        }
+        return flat.reshape(b, m, m);
+    }
+
+    /** q_ψ(x, a) = q̃(x, a) − q̃(x, a_ω(x)) = q̃(x, a) (B, 1); ≤ 0, and exactly 0 at a = a_ω(x). */
+    NDArray advantageRate(NDArray xn, NDArray a) {
+        NDArray out = net.forward(xn);
+        NDArray u = a.sub(mean(out)).mul(inverseScale);
+        NDArray w = u.expandDims(1).matMul(cholesky(out)); // (B, 1, m) = (Lᵀu)ᵀ
+        return w.square().sum(new int[] {1, 2}).expandDims(1).mul(-rewardScale);
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+}

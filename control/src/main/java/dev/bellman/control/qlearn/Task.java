@@ -1,0 +1,56 @@
+package dev.bellman.control.qlearn;
+
+import dev.bellman.control.BadInputException;
+import dev.bellman.control.hjb.ActionSpace;
+
+/**
+ * What a model-free learner is told about a control task (DESIGN.md §1.2): the state dimension d, the
+ * admissible actions A ⊂ R^m and the discount rate ρ of the objective E ∫₀^∞ e^{−ρt} r dt. Nothing of
+ * the dynamics: no drift f, no diffusion Σ, no reward function. This is the whole of what
+ * {@link QLearner} can reach besides the transitions themselves.
+ */
+public interface Task {
+
+    /** d. */
+    int stateDim();
+
+    /** The admissible actions (m = {@code actionSpace().dim()}); the actor's raw outputs go through its transform. */
+    ActionSpace actionSpace();
+
+    /** ρ &gt; 0. */
+    double discountRate();
+
+    /** m. */
+    default int actionDim() {
+        return actionSpace().dim();
+    }
+
+    /** A task from its three facts (e.g. for offline learning from a {@link TransitionLog}). */
+    static Task of(int stateDim, ActionSpace actions, double discountRate) {
+        if (stateDim < 1) {
+            throw new BadInputException("a task needs a state dimension ≥ 1, got " + stateDim);
+        }
+        if (actions == null || actions.dim() < 1) {
+            throw new BadInputException("a task needs an action space of dimension ≥ 1");
+        }
+        if (!(discountRate > 0) || !Double.isFinite(discountRate)) {
+            throw new BadInputException("continuous-time Q-learning needs a discount rate rho > 0, got " + discountRate);
+        }
+        return new Task() {
+            @Override
+            public int stateDim() {
+                return stateDim;
+            }
+
+            @Override
+            public ActionSpace actionSpace() {
+                return actions;
+            }
+
+            @Override
+            public double discountRate() {
+                return discountRate;
+            }
+        };
+    }
+}
