@@ -77,8 +77,6 @@ public final class QLearner implements AutoCloseable {
     private double[] walkers;
     private long transitions;
     private long step;
-    private final long[] T = new long[4];
-    private final long[] U = new long[4];
 
     /** An online learner that collects its own transitions from {@code environment}. */
     public QLearner(Environment environment, QLearnerConfig config, NDManager parent) {
@@ -140,32 +138,21 @@ public final class QLearner implements AutoCloseable {
         for (long k = step + 1; k <= config.steps(); k++) {
             boolean report = k == config.steps() || (evaluateEvery > 0 && k % evaluateEvery == 0);
             StepSeed seed = random.forStep(k);
-            long t0 = System.nanoTime();
             try (Scope scope = Scope.open()) {
                 if (environment != null) {
                     collect(seed.split(), (double) (k - 1) / config.steps());
                 }
-                T[0] += System.nanoTime() - t0;
-                t0 = System.nanoTime();
                 double t = train(seed.split().forStep(3).generator(), report);
                 if (report) {
                     td = t;
                 }
             }
-            T[1] += System.nanoTime() - t0;
-            t0 = System.nanoTime();
             valueOptimizer.step();
             advantageOptimizer.step();
-            T[2] += System.nanoTime() - t0;
-            t0 = System.nanoTime();
             targetUpdate.update(config.polyak());
             double w = Math.max(1 - config.evaluationAverage(), 9.0 / (k + 10));
             valueAveraging.update(w);
             advantageAveraging.update(w);
-            T[3] += System.nanoTime() - t0;
-            if (k % 200 == 0) {
-                System.err.printf("timing ms/step collect %.2f train %.2f adam %.2f avg %.2f | sample %.2f fwd %.2f bwd %.2f%n", T[0] / 1e6 / k, T[1] / 1e6 / k, T[2] / 1e6 / k, T[3] / 1e6 / k, U[0] / 1e6 / k, U[1] / 1e6 / k, U[2] / 1e6 / k);
-            }
             step = k;
             if (report) {
                 last = new QLearningProgress(k, config.steps(), transitions(), (System.nanoTime() - start) * 1e-9, td);
@@ -312,9 +299,7 @@ public final class QLearner implements AutoCloseable {
 
     /** One gradient computation on a replay batch; returns √mean((δ/Δt)²) when asked (a device sync), else NaN. */
     private double train(RandomGenerator rng, boolean read) {
-        long t0 = System.nanoTime();
         TransitionBatch b = buffer.sample(config.batch(), rng, manager, type);
-        U[0] += System.nanoTime() - t0;
         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray v = value.forward(normalise(b.x()));
             NDArray vNext;
@@ -325,9 +310,7 @@ public final class QLearner implements AutoCloseable {
             NDArray discount = b.dt().mul(-rho).exp();
             NDArray rate = b.rewardRate().add(discount.mul(vNext).sub(v).div(b.dt())).sub(q);
             NDArray loss = rate.square().mean();
-            U[1] += System.nanoTime() - t0;
             gc.backward(loss);
-            U[2] += System.nanoTime() - t0;
             return read ? Math.sqrt(loss.getDouble()) : Double.NaN;
         }
     }

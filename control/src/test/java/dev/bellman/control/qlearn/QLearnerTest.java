@@ -121,13 +121,15 @@ class QLearnerTest {
 
     @Test
     void transitionLogRefusesBadRowsNamingTheSource() {
-        assertThatThrownBy(() -> TransitionLog.fromTable("f.csv", 5, new double[10], 1, 1))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("f.csv").hasMessageContaining("6");
-        double[] nan = {0, 0, 0, Double.NaN, 0, 0.1};
-        assertThatThrownBy(() -> TransitionLog.fromTable("f.csv", 6, nan, 1, 1))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("f.csv").hasMessageContaining("row 1");
-        double[] zeroDt = {0, 0, 0, 0, 0, 0.0};
-        assertThatThrownBy(() -> TransitionLog.fromTable("f.csv", 6, zeroDt, 1, 1))
+        // d = 1, m = 1: five columns x, a, r, x', dt
+        assertThatThrownBy(() -> TransitionLog.fromTable("f.csv", 6, new double[12], 1, 1))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("f.csv").hasMessageContaining("expected 5");
+        double[] nan = {0, 0, 0, 0, 0.1, 0, 0, Double.NaN, 0, 0.1};
+        assertThatThrownBy(() -> TransitionLog.fromTable("f.csv", 5, nan, 1, 1))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("f.csv").hasMessageContaining("row 2")
+                .hasMessageContaining("r");
+        double[] zeroDt = {0, 0, 0, 0, 0.0};
+        assertThatThrownBy(() -> TransitionLog.fromTable("f.csv", 5, zeroDt, 1, 1))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("f.csv").hasMessageContaining("dt");
     }
 
