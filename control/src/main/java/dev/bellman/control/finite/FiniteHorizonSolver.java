@@ -178,7 +178,7 @@ public final class FiniteHorizonSolver {
     }
 
     /** One improvement step: ascend E[r + L^aV] in φ with V frozen; returns the objective when asked. */
-    private static double policyStep(FiniteHorizonProblem problem, FiniteSolverConfig config, ScalarField value,
+    static double policyStep(FiniteHorizonProblem problem, FiniteSolverConfig config, ScalarField value,
             PolicyNetwork policy, dev.bellman.control.random.StepSeed seed, SpaceTimeSampler sampler, NDManager manager,
             DataType dt, boolean read) {
         double objective = Double.NaN;
@@ -272,6 +272,15 @@ public final class FiniteHorizonSolver {
             }
         }
 
+        /** The relative L2 error, NaN against an all-zero reference (a problem whose optimal action is 0). */
+        static double relative(double[] estimate, double[] reference) {
+            double norm = 0;
+            for (double r : reference) {
+                norm += r * r;
+            }
+            return norm == 0 ? Double.NaN : Metrics.relativeL2Error(estimate, reference);
+        }
+
         record Errors(double valueRelL2, double actionRelL2, double hjbResidual) {}
 
         Errors errors(FiniteHorizonProblem problem, ScalarField value, Policy policy, TraceMode mode) {
@@ -279,7 +288,7 @@ public final class FiniteHorizonSolver {
                 double[] v = Host.doubles(value.value(points.t(), points.x()));
                 double[][] a = Host.rows(Host.doubles(policy.act(points.t(), points.x())), problem.actionDim());
                 double residual = HjbResidual.evaluate(problem, value, policy, residualPoints.t(), residualPoints.x(), mode).relative();
-                return new Errors(Metrics.relativeL2Error(v, exactValue), Metrics.relativeL2Error(a, exactAction), residual);
+                return new Errors(relative(v, exactValue), relative(Host.flatten(a), Host.flatten(exactAction)), residual);
             }
         }
     }
