@@ -27,11 +27,13 @@ import java.util.function.Function;
  * DESIGN.md §1.5), writes a grid PNG of the first 100, and judges all of them with the
  * {@link DigitClassifier} ({@link SampleQuality}: ≥ 80 % with confidence ≥ 0.9, every class ≥ 5 %).
  *
- * <p>Train the model first (≈ 30 minutes on 2 CPU cores; the U-Net train step at batch 64 was measured
- * with {@link UNetSpeed}):
+ * <p>Train the model first, ≈ 30 minutes on CPU: the default U-Net ({@code UNetConfig.mnist}, c = 32,
+ * 542,273 parameters) takes 1.45–1.7 s per training step at batch 64 on one thread ({@link UNetSpeed},
+ * measured on a shared 2-core machine at load ≈ 14, so expect better when idle), i.e. ≈ 1,200 steps in
+ * 30 minutes:
  * <pre>
  *   bellman --threads 2 --seed 0 --out runs/mnist train --data mnist:../shared/datasets/mnist10k --sde vp \
- *       --steps 2000 --batch 64 --lr 2e-4 --ema 0.999
+ *       --steps 1200 --batch 64 --lr 2e-4 --ema 0.999
  * </pre>
  * then the classifier ({@link TrainDigitClassifier}), then
  * <pre>
