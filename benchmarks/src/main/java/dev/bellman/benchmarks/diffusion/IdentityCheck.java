@@ -16,6 +16,7 @@ import dev.bellman.diffusion.gap.GapResult;
 import dev.bellman.diffusion.gap.GapTarget;
 import dev.bellman.diffusion.gap.ReverseTimeGrid;
 import dev.bellman.diffusion.gap.VerificationGap;
+import dev.bellman.diffusion.sde.ForwardSde;
 import dev.bellman.diffusion.sde.VpSde;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,10 +42,12 @@ public final class IdentityCheck {
      * @param maxPaths a cap on n
      * @param grid the time grid (denser near the data for the sharp 25gaussians)
      * @param fixedPaths if positive, skip the pilot and use this n (the reduced test)
+     * @param sde the forward SDE (VP with DESIGN's defaults in the full run)
      */
-    public record Config(int steps, double seTarget, int pilotPaths, int maxPaths, ReverseTimeGrid grid, int fixedPaths) {
+    public record Config(int steps, double seTarget, int pilotPaths, int maxPaths, ReverseTimeGrid grid, int fixedPaths,
+            ForwardSde sde) {
         public static Config full(int steps, double seTarget, int maxPaths) {
-            return new Config(steps, seTarget, 4000, maxPaths, ReverseTimeGrid.uniform(), 0);
+            return new Config(steps, seTarget, 4000, maxPaths, ReverseTimeGrid.uniform(), 0, VpSde.defaults());
         }
     }
 
@@ -84,7 +87,7 @@ public final class IdentityCheck {
     public static List<Row> run(Config config, Map<String, GaussianMixture> data, Consumer<String> log) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, GaussianMixture> e : data.entrySet()) {
-            ExactModel exact = new ExactModel(VpSde.defaults(), e.getValue());
+            ExactModel exact = new ExactModel(config.sde(), e.getValue());
             GapTarget target = new GapTarget.Mixture(e.getValue());
             for (double[] p : new double[][] {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}}) {
                 ControlModel model = PerturbedControl.model(exact, p[0], p[1]);
