@@ -213,7 +213,7 @@ public final class QLearner implements AutoCloseable {
         double rewardScale;
         try (Scope scope = Scope.open()) {
             TransitionBatch b = buffer.sample(Math.min(buffer.size(), 65536), random.stream(4).forStep(0).generator(), manager, type);
-            rewardScale = b.rewardRate().abs().mean().getDouble();
+            rewardScale = b.rewardRate().abs().mean().toType(DataType.FLOAT64, false).getDouble();
         }
         if (!(rewardScale > 0) || !Double.isFinite(rewardScale)) {
             rewardScale = 1.0;
@@ -311,7 +311,7 @@ public final class QLearner implements AutoCloseable {
             NDArray rate = b.rewardRate().add(discount.mul(vNext).sub(v).div(b.dt())).sub(q);
             NDArray loss = rate.square().mean();
             gc.backward(loss);
-            return read ? Math.sqrt(loss.getDouble()) : Double.NaN;
+            return read ? Math.sqrt(loss.toType(DataType.FLOAT64, false).getDouble()) : Double.NaN;
         }
     }
 
