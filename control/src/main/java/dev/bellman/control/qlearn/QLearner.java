@@ -10,7 +10,9 @@ import ai.djl.training.GradientCollector;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.GradMode;
 import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.hjb.ActionSpace;
+import dev.bellman.control.nn.MlpScalarField;
 import dev.bellman.control.nn.Activation;
 import dev.bellman.control.nn.Init;
 import dev.bellman.control.nn.MlpConfig;
@@ -337,6 +339,54 @@ public final class QLearner implements AutoCloseable {
         try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
             return scope.keep(advantageAverage.advantageRate(normalise(x), a));
         }
+    }
+
+    /**
+     * The learned V (averaged weights) as a {@link ScalarField} in the original state coordinates, with exact
+     * derivatives (forward-mode through the network, chained through the normalisation and the scale):
+     * ∇V = e^λ ∇N ⊙ σ⁻¹, ∇²V = e^λ diag(σ⁻¹)∇²N diag(σ⁻¹). For REPORTING an HJB residual with a problem the
+     * learner never sees; detached.
+     */
+    public ScalarField valueField() {
+        requireStarted();
+        MlpScalarField inner = new MlpScalarField(valueAverage.network(), d, false);
+        double scale = valueAverage.scale();
+        return new ScalarField() {
+            @Override
+            public int dim() {
+                return d;
+            }
+
+            @Override
+            public boolean stationary() {
+                return true;
+            }
+
+            @Override
+            public NDArray value(NDArray t, NDArray x) {
+                return QLearner.this.value(x);
+            }
+
+            @Override
+            public NDArray gradient(NDArray t, NDArray x) {
+                try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
+                    return scope.keep(inner.gradient(t, normalise(x)).mul(stateInverseStd).mul(scale));
+                }
+            }
+
+            @Override
+            public NDArray hessian(NDArray t, NDArray x) {
+                try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
+                    NDArray h = inner.hessian(t, normalise(x));
+                    return scope.keep(h.mul(stateInverseStd.reshape(1, d, 1)).mul(stateInverseStd.reshape(1, 1, d)).mul(scale));
+                }
+            }
+
+            @Override
+            public NDArray timeDerivative(NDArray t, NDArray x) {
+                return x.getManager().zeros(new Shape(x.getShape().get(0), 1), x.getDataType());
+            }
+        };
     }
 
     /** Q(x, a) = V(x) + q_ψ(x, a)/ρ = (r + L^aV)/ρ at the learned V (DESIGN.md §1.2), for plots. */

@@ -61,7 +61,7 @@ public final class QLearningExperiment {
             double[][] kd = combine(discreteGain(p, config.dt() / 2, sim.scheme()), discreteGain(p, config.dt(), sim.scheme()));
             double[][] actions = combine(fine.actions, coarse.actions);
             return new QLearningReport("lqr", problem.stateDim(), fine.valueErr, Metrics.relativeL2Error(actions, exactActions(exact, states)),
-                    null, kR, Metrics.gainRelativeError(kR, k), Metrics.gainRelativeError(kR, kd), null, null, null, null,
+                    fine.hjb, kR, Metrics.gainRelativeError(kR, k), Metrics.gainRelativeError(kR, kd), null, null, null, null,
                     coarse.steps + fine.steps, seconds(start), null, null, config.dt(), coarse.transitions + fine.transitions,
                     sim.scheme().name(), true);
         }
@@ -83,7 +83,7 @@ public final class QLearningExperiment {
             }
         }
         return new QLearningReport("lqr", problem.stateDim(), run.valueErr,
-                Metrics.relativeL2Error(run.actions, exactActions(exact, states)), null, run.gain,
+                Metrics.relativeL2Error(run.actions, exactActions(exact, states)), run.hjb, run.gain,
                 Metrics.gainRelativeError(run.gain, k), discrete, null, null, null, null, run.steps, seconds(start), run.timeTo2pct,
                 null, dt, run.transitions, scheme, false);
     }
@@ -118,7 +118,7 @@ public final class QLearningExperiment {
         double kHat = means[n];
         double dt = source instanceof Logged l && !Double.isNaN(commonDt(l.log())) ? commonDt(l.log()) : config.dt();
         return new QLearningReport("merton", 1, run.valueErr, Metrics.relativeL2Error(actions, exactMertonActions(exact, wealth.length)),
-                null, null, null, null, n == 1 ? (Object) pi[0] : pi, kHat, Metrics.relativeL2Error(pi, exact.pi()),
+                run.hjb, null, null, null, n == 1 ? (Object) pi[0] : pi, kHat, Metrics.relativeL2Error(pi, exact.pi()),
                 Math.abs(kHat - exact.k()) / Math.abs(exact.k()), steps, seconds(start), richardson ? null : coarse.timeTo2pct, null, dt,
                 transitions, source instanceof Simulated s ? s.scheme().name() : "LOGGED", richardson);
     }
@@ -141,7 +141,29 @@ public final class QLearningExperiment {
         return out;
     }
 
-    private record Run(double[][] gain, double[][] actions, Double valueErr, long steps, long transitions, Double timeTo2pct) {}
+    private record Run(double[][] gain, double[][] actions, Double valueErr, long steps, long transitions, Double timeTo2pct,
+            Double hjb) {}
+
+    /**
+     * hjb_residual of the learned V with the learned actor, computed WITH the problem (L^aV needs f and Σ)
+     * outside the learner, for reporting only: RMS(ρV − r − L^aV)/RMS(r + L^aV) over the evaluation states.
+     */
+    static Double hjbResidual(dev.bellman.control.hjb.ControlProblem problem, QLearner learner, double[][] states) {
+        int n = states.length;
+        int d = states[0].length;
+        double[] flat = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(states[i], 0, flat, i * d, d);
+        }
+        try (NDManager m = NDManager.newBaseManager(); Scope scope = Scope.open()) {
+            DataType type = learner.config().precision().dataType();
+            NDArray x = m.create(flat, new Shape(n, d)).toType(type, false);
+            NDArray t = m.zeros(new Shape(n, 1), type);
+            double r = dev.bellman.control.hjb.HjbResidual.evaluate(problem, learner.valueField(), (tt, xx) -> learner.actor(xx), t, x,
+                    dev.bellman.control.field.TraceMode.EXACT_HESSIAN).relative();
+            return Double.isFinite(r) ? r : null;
+        }
+    }
 
     private static Run runLqr(LqrProblem problem, QLearnerConfig config, Source source, QLearningListener listener,
             int evaluateEvery, NDManager manager, double[][] k, double[][] states) {
@@ -164,7 +186,7 @@ public final class QLearningExperiment {
             double[][] a = evaluate(learner, states, false);
             double[] v = column(evaluate(learner, states, true));
             return new Run(Metrics.fitGain(states, a), a, Metrics.relativeL2Error(v, reference), learner.steps(), learner.transitions(),
-                    first[0]);
+                    first[0], hjbResidual(problem, learner, states));
         }
     }
 
@@ -187,7 +209,8 @@ public final class QLearningExperiment {
             double[][] a = evaluate(learner, wealth, false);
             double[] v = column(evaluate(learner, wealth, true));
             double[] reference = exact.values(column(wealth));
-            return new Run(null, a, Metrics.relativeL2Error(v, reference), learner.steps(), learner.transitions(), first[0]);
+            return new Run(null, a, Metrics.relativeL2Error(v, reference), learner.steps(), learner.transitions(), first[0],
+                    hjbResidual(problem, learner, wealth));
         }
     }
 

@@ -34,6 +34,15 @@ final class ValueNetwork implements AutoCloseable {
         return p;
     }
 
+    Mlp network() {
+        return net;
+    }
+
+    /** e^λ. */
+    double scale() {
+        return Math.exp(logScale.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble());
+    }
+
     NDArray forward(NDArray xn) {
         return net.forward(xn).mul(logScale.exp());
     }

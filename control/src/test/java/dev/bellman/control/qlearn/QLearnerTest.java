@@ -114,6 +114,19 @@ class QLearnerTest {
             for (double v : TestSupport.d(learner.value(x))) {
                 assertThat(v).isFinite();
             }
+            // The reporting field's exact derivatives (through normalisation and scale) against central differences.
+            dev.bellman.control.field.ScalarField field = learner.valueField();
+            double h = 1e-4;
+            double[] g = TestSupport.d(field.gradient(null, x));
+            double[] hess = TestSupport.d(field.hessian(null, x));
+            double[] vp = TestSupport.d(learner.value(x.add(h)));
+            double[] vm = TestSupport.d(learner.value(x.sub(h)));
+            double[] v0 = TestSupport.d(learner.value(x));
+            for (int i = 0; i < 3; i++) {
+                assertThat(g[i]).isCloseTo((vp[i] - vm[i]) / (2 * h), org.assertj.core.api.Assertions.within(1e-6 * (1 + Math.abs(g[i]))));
+                assertThat(hess[i]).isCloseTo((vp[i] - 2 * v0[i] + vm[i]) / (h * h),
+                        org.assertj.core.api.Assertions.within(1e-3 * (1 + Math.abs(hess[i]))));
+            }
         }
         assertThatThrownBy(() -> new QLearner(Task.of(2, lqr.actionSpace(), 0.1), log, cfg, TestSupport.manager()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("memory");
