@@ -39,7 +39,7 @@ public final class HomotheticValueNetwork implements ValueNetwork {
     private final MlpScalarField net;
     private final List<Parameter> parameters = new ArrayList<>();
 
-    /** @param mlp the correction g's configuration (1 input, 1 output) */
+    /** @param mlp the correction g's configuration (1 input, 1 output), or null for g ≡ 0 (the scale alone) */
     public HomotheticValueNetwork(double gamma, MlpConfig mlp, DataType type, NDManager parent) {
         if (!(gamma > 0) || gamma == 1.0) {
             throw new BadInputException("the homothetic value network needs CRRA gamma > 0 and ≠ 1 (log utility is not"
@@ -49,8 +49,12 @@ public final class HomotheticValueNetwork implements ValueNetwork {
         this.manager = parent.newSubManager();
         logScale = Parameters.trainable(manager, new double[1], new Shape(1), type);
         parameters.add(new Parameter("homothetic.logScale", logScale));
-        net = new MlpScalarField(new Mlp(mlp.withZeroLastLayer(true), manager), 1, false);
-        parameters.addAll(net.parameters());
+        if (mlp != null) {
+            net = new MlpScalarField(new Mlp(mlp.withZeroLastLayer(true), manager), 1, false);
+            parameters.addAll(net.parameters());
+        } else {
+            net = null;
+        }
     }
 
     @Override
@@ -131,7 +135,8 @@ public final class HomotheticValueNetwork implements ValueNetwork {
             NDArray y = x.log();
             Derivatives inner = second ? Derivatives.valueGradientHessian() : first ? Derivatives.valueAndGradient()
                     : Derivatives.value();
-            Jet g = net.jet(null, y, inner);
+            Jet g = net != null ? net.jet(null, y, inner)
+                    : new Jet(y.zerosLike(), y.zerosLike(), y.zerosLike().reshape(batch, 1, 1), null, null);
             double a = 1 - gamma;
             NDArray u = x.pow(a).div(a); // U
             NDArray e = g.value().add(logScale).exp(); // E

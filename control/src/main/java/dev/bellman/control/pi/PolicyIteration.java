@@ -158,6 +158,11 @@ public final class PolicyIteration {
                 a = policy.act(t, x);
             }
             value.solveResidual(problem, x, a, weights(value, x, 2));
+            try (GradMode off = GradMode.disabled()) {
+                GeneratorTerms g = Generator.evaluate(value, problem, t, x, a, trainingTrace(problem, probeRandom, step0), false, true);
+                NDArray residual = g.value().mul(rho).sub(problem.reward(t, x, a)).sub(g.generator());
+                fit = Math.sqrt(residual.square().mean().getDouble() / g.value().mul(rho).square().mean().getDouble());
+            }
         }
         Adam adam = new Adam(value.parameters(), adam(lr, config.residualSteps()));
         try {

@@ -68,6 +68,25 @@ public record PolicyIterationConfig(int iterations, EvaluationMethod evaluation,
                 200, 512, 1e-2, 0.85, 0, StateWeighting.NONE, List.of(16), List.of(16), Precision.FLOAT64, 0L);
     }
 
+    /**
+     * The tuned settings for a reference case (the benchmarks' and the CLI's defaults): PDE-residual
+     * evaluation with the exact linear-head solve, the quadratic head / homothetic scale without MLP
+     * corrections (the closed forms are representable, so the MLPs only add fitting noise), a linear
+     * policy head; Merton with value-scale weights. LQR above d = 10 trains the quadratic head by Adam
+     * on the residual with fresh Hutchinson probes per step (no exact solve there).
+     */
+    public static PolicyIterationConfig forCase(ReferenceCase reference) {
+        PolicyIterationConfig c = defaults().withEvaluation(EvaluationMethod.RESIDUAL).withHidden(List.of(), List.of());
+        if (reference instanceof ReferenceCase.Merton) {
+            return c.withIterations(8).withWeighting(StateWeighting.VALUE_SCALE).withSteps(0, 0, 150).withRates(1e-2, 5e-2, 0.8);
+        }
+        if (reference.dim() > QuadraticValueNetwork.EXACT_HEAD_MAX_DIM) {
+            return c.withIterations(10).withHutchinson(4).withSteps(0, 300, 150).withRates(2e-2, 5e-2, 0.8);
+        }
+        return c.withIterations(reference.dim() == 1 ? 6 : 10).withSteps(0, 0, reference.dim() == 1 ? 100 : 300)
+                .withRates(1e-2, 0.1, 0.8);
+    }
+
     public PolicyIterationConfig withIterations(int n) {
         return new PolicyIterationConfig(n, evaluation, paths, rolloutHorizon, rolloutDt, antithetic, regressionSteps,
                 residualSteps, residualBatch, valueLr, improvementSteps, improvementBatch, policyLr, lrDecay,

@@ -176,9 +176,8 @@ public sealed interface ReferenceCase permits ReferenceCase.Lqr, ReferenceCase.M
 
         @Override
         public ValueNetwork newValueNetwork(List<Integer> hidden, Precision precision, long seed, NDManager manager) {
-            List<Integer> h = hidden.isEmpty() ? List.of(16) : hidden;
-            return new HomotheticValueNetwork(problem.parameters().gamma(), MlpConfig.of(1, h, 1, precision, seed),
-                    precision.dataType(), manager);
+            MlpConfig mlp = hidden.isEmpty() ? null : MlpConfig.of(1, hidden, 1, precision, seed);
+            return new HomotheticValueNetwork(problem.parameters().gamma(), mlp, precision.dataType(), manager);
         }
 
         @Override
