@@ -164,6 +164,9 @@ public final class PolicyIteration {
                 fit = Math.sqrt(residual.square().mean().getDouble() / g.value().mul(rho).square().mean().getDouble());
             }
         }
+        if (config.residualSteps() == 0 || value.parameters().isEmpty()) {
+            return fit;
+        }
         Adam adam = new Adam(value.parameters(), adam(lr, config.residualSteps()));
         try {
             for (int s = 0; s < config.residualSteps(); s++) {
