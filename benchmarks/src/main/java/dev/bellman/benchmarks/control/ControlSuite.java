@@ -105,7 +105,7 @@ public final class ControlSuite {
     }
 
     /** Runs torch_pi_lqr.py and parses its per-iteration wall times and V errors; the first time below 2 %. */
-    static Map<String, Object> runPeer(int threads) {
+    public static Map<String, Object> runPeer(int threads) {
         Map<String, Object> r = new LinkedHashMap<>();
         List<String> why = new ArrayList<>();
         Optional<PythonPeer> peer = PythonPeer.find(SharedFolder.resolve(), why);
