@@ -151,7 +151,7 @@ class QLearnerTest {
     void shortRunOnScalarLqrLearnsTheDiscreteGain() {
         TestSupport.engine();
         LqrProblem lqr = new LqrProblem(LqrParameters.reference());
-        QLearnerConfig cfg = QlearnDefaults.lqr(1, 0.1, 0).withSteps(SHORT_STEPS).withBatch(2048, 1024);
+        QLearnerConfig cfg = QlearnDefaults.lqr(1, 0.1, 0).withSteps(SHORT_STEPS).withBatch(4096, 1024);
         try (NDManager m = TestSupport.manager()) {
             QLearningReport r = QLearningExperiment.lqr(lqr, cfg, new QLearningExperiment.Simulated(TimeDiscretisation.EULER_RECTANGLE),
                     false, QLearningListener.NONE, 0, m);
