@@ -1,7 +1,9 @@
 package dev.bellman.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.bellman.cli.control.ControlReport;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.hjb.ControlProblem;
 import dev.bellman.control.problemfile.ParameterOverrides;
 import dev.bellman.control.problemfile.ProblemFile;
 import dev.bellman.control.problems.LqrProblem;
@@ -125,19 +127,44 @@ final class ControlQlearnCommand extends RunCommand {
         return new QlearnConfiguration(name, lqr, merton, learner, scheme, richardson, transitions, log);
     }
 
+    /** Up to four start states for the trajectory plot: LQR ±1, ±2 along every axis; Merton wealths 0.5, 1, 2, 5. */
+    static double[][] trajectoryStarts(ControlProblem problem) {
+        if (problem instanceof MertonProblem) {
+            return new double[][] {{0.5}, {1}, {2}, {5}};
+        }
+        int d = problem.stateDim();
+        double[] levels = {-2, -1, 1, 2};
+        double[][] s = new double[levels.length][d];
+        for (int i = 0; i < levels.length; i++) {
+            java.util.Arrays.fill(s[i], levels[i]);
+        }
+        return s;
+    }
+
     @Override
     protected Object execute(RunContext context, Object configuration) {
         QlearnConfiguration c = (QlearnConfiguration) configuration;
         QLearningExperiment.Source source = c.log() != null ? new QLearningExperiment.Logged(c.log())
                 : new QLearningExperiment.Simulated(c.scheme());
-        QLearningListener progress = (p, learner) -> context.diagnostics().printf("qlearn: step %d/%d  dt %.4g  td-rate rms %.4g  %.1f s%n",
-                p.step(), p.steps(), learner.config().dt(), p.tdRateRms(), p.elapsedSeconds());
+        ControlProblem problem = c.lqr() != null ? new LqrProblem(c.lqr()) : new MertonProblem(c.merton());
+        double[][] starts = trajectoryStarts(problem);
+        ControlReport report = new ControlReport(context.runDirectory());
+        long seed = context.engine().config().seed();
         int every = Math.max(1, c.learner().steps() / 20);
         try (NDManager manager = context.engine().newManager()) {
-            if (c.lqr() != null) {
-                return QLearningExperiment.lqr(new LqrProblem(c.lqr()), c.learner(), source, c.richardson(), progress, every, manager);
+            QLearningListener progress = (p, learner) -> {
+                context.diagnostics().printf("qlearn: step %d/%d  dt %.4g  td-rate rms %.4g  %.1f s%n", p.step(), p.steps(),
+                        learner.config().dt(), p.tdRateRms(), p.elapsedSeconds());
+                if (p.step() == p.steps()) {
+                    // The shared control report's trajectories under the learned actor (the problem simulates them here,
+                    // after learning; the learner never held it).
+                    report.plotTrajectories(problem, (t, x) -> learner.actor(x), starts, manager, seed);
+                }
+            };
+            if (problem instanceof LqrProblem lqr) {
+                return QLearningExperiment.lqr(lqr, c.learner(), source, c.richardson(), progress, every, manager);
             }
-            return QLearningExperiment.merton(new MertonProblem(c.merton()), c.learner(), source, c.richardson(), progress, every, manager);
+            return QLearningExperiment.merton((MertonProblem) problem, c.learner(), source, c.richardson(), progress, every, manager);
         }
     }
 }

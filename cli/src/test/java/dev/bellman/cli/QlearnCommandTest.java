@@ -58,6 +58,9 @@ class QlearnCommandTest {
         assertThat(n.get("K_rel_err_discrete").isNumber()).isTrue();
         assertThat(n.get("horizon").isNull()).isTrue();
         assertThat(Files.exists(tmp.resolve("run").resolve("result.json"))).isTrue();
+        try (var files = Files.list(tmp.resolve("run"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".png")).count()).as("trajectory plots").isPositive();
+        }
     }
 
     @Test

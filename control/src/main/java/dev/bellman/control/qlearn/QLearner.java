@@ -321,7 +321,7 @@ public final class QLearner implements AutoCloseable {
     public NDArray value(NDArray x) {
         requireStarted();
         try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
-            return scope.keep(valueAverage.forward(normalise(x)));
+            return scope.keep(valueAverage.forward(normalise(ours(x))).toType(x.getDataType(), false));
         }
     }
 
@@ -329,7 +329,7 @@ public final class QLearner implements AutoCloseable {
     public NDArray actor(NDArray x) {
         requireStarted();
         try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
-            return scope.keep(advantageAverage.actor(normalise(x)));
+            return scope.keep(advantageAverage.actor(normalise(ours(x))).toType(x.getDataType(), false));
         }
     }
 
@@ -337,7 +337,7 @@ public final class QLearner implements AutoCloseable {
     public NDArray advantageRate(NDArray x, NDArray a) {
         requireStarted();
         try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
-            return scope.keep(advantageAverage.advantageRate(normalise(x), a));
+            return scope.keep(advantageAverage.advantageRate(normalise(ours(x)), ours(a)).toType(x.getDataType(), false));
         }
     }
 
@@ -394,6 +394,11 @@ public final class QLearner implements AutoCloseable {
         try (Scope scope = Scope.open()) {
             return scope.keep(value(x).add(advantageRate(x, a).div(rho)));
         }
+    }
+
+    /** x in the networks' precision (callers may evaluate in another dtype; results come back in theirs). */
+    private NDArray ours(NDArray x) {
+        return x.getDataType() == type ? x : x.toType(type, false);
     }
 
     private void requireStarted() {
