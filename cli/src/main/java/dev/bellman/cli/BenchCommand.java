@@ -1,5 +1,7 @@
 package dev.bellman.cli;
 
+import dev.bellman.benchmarks.BenchConfig;
+import dev.bellman.benchmarks.BenchReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,11 +22,19 @@ final class BenchCommand extends RunCommand {
 
     @Override
     protected Object configuration() {
-        throw new NotBuiltException("bellman bench", 8);
+        return BenchConfig.of(suite, quick);
     }
 
     @Override
-    protected Object execute(RunContext context, Object configuration) {
-        throw new NotBuiltException("bellman bench", 8);
+    protected Object execute(RunContext context, Object configuration) throws Exception {
+        BenchReport report = BenchSuites.runner().run((BenchConfig) configuration, context.runDirectory().path(),
+                context.diagnostics()::println);
+        context.runDirectory().writeText("bench.md", report.markdown());
+        context.runDirectory().writeJson("bench.json", report);
+        if (!context.json()) {
+            context.diagnostics().println();
+            context.diagnostics().print(report.markdown());
+        }
+        return report;
     }
 }

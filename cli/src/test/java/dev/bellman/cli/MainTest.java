@@ -89,4 +89,14 @@ class MainTest {
         assertThat(Main.exitCode(new RuntimeException(new dev.bellman.data.DataException("f: bad")))).isEqualTo(2);
         assertThat(Main.exitCode(new IllegalStateException("bug"))).isEqualTo(1);
     }
+
+    @Test
+    void unwritableOutputDirectoryIsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a regular file where a directory must be: cannot be created even as root
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("occupied"), "x");
+        Outcome o = run("bench", "--suite", "control", "--quick", "--out", file.resolve("run").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("cannot write to the output directory");
+        assertThat(o.err().strip().lines()).hasSize(1);
+    }
 }

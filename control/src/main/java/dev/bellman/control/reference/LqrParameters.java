@@ -20,15 +20,9 @@ public record LqrParameters(double[][] A, double[][] B, double[][] Q, double[][]
     public static final double RHO = 0.1;
 
     public LqrParameters {
-        int d = Matrices.requireShape("A", A, -1, A == null || A.length == 0 ? -1 : A.length);
-        int m = Matrices.requireShape("B", B, d, -1);
-        Matrices.requireShape("Q", Q, d, d);
-        Matrices.requireShape("R", R, m, m);
-        Matrices.requireShape("D", D, d, -1);
-        Matrices.requireSymmetric("Q", Q);
-        Matrices.requireSymmetric("R", R);
-        Matrices.requireDefinite("Q", Q, false);
-        Matrices.requireDefinite("R", R, true);
+        int[] dims = Matrices.requireLqr(A, B, Q, R, D);
+        int d = dims[0];
+        int m = dims[1];
         if (!(rho >= 0) || !Double.isFinite(rho)) {
             throw new BadInputException("rho must be a finite number ≥ 0, got " + rho);
         }

@@ -54,15 +54,9 @@ public final class DiscountedCare {
      */
     public static CareSolution solve(double[][] a, double[][] b, double[][] q, double[][] r, double[][] d, double rho,
             CareMethod method) {
-        int n = Matrices.requireShape("A", a, -1, a == null || a.length == 0 ? -1 : a.length);
-        int m = Matrices.requireShape("B", b, n, -1);
-        Matrices.requireShape("Q", q, n, n);
-        Matrices.requireShape("R", r, m, m);
-        Matrices.requireShape("D", d, n, -1);
-        Matrices.requireSymmetric("Q", q);
-        Matrices.requireSymmetric("R", r);
-        Matrices.requireDefinite("Q", q, false);
-        Matrices.requireDefinite("R", r, true);
+        int[] dims = Matrices.requireLqr(a, b, q, r, d);
+        int n = dims[0];
+        int m = dims[1];
         if (!(rho > 0) || !Double.isFinite(rho)) {
             throw new BadInputException("rho must be a finite number > 0 for the discounted problem, got " + rho);
         }

@@ -44,6 +44,23 @@ public final class Matrices {
      * Checks that {@code m} is a finite rows × cols matrix (cols &lt; 0: any column count ≥ 1, the
      * same in every row) and returns its column count.
      */
+    /**
+     * Checks the matrices of an LQR problem: A (n, n), B (n, m), Q (n, n) symmetric positive
+     * semi-definite, R (m, m) symmetric positive definite, D (n, k); returns {n, m}.
+     */
+    public static int[] requireLqr(double[][] a, double[][] b, double[][] q, double[][] r, double[][] d) {
+        int n = requireShape("A", a, -1, a == null || a.length == 0 ? -1 : a.length);
+        int m = requireShape("B", b, n, -1);
+        requireShape("Q", q, n, n);
+        requireShape("R", r, m, m);
+        requireShape("D", d, n, -1);
+        requireSymmetric("Q", q);
+        requireSymmetric("R", r);
+        requireDefinite("Q", q, false);
+        requireDefinite("R", r, true);
+        return new int[] {n, m};
+    }
+
     public static int requireShape(String name, double[][] m, int rows, int cols) {
         if (m == null) {
             throw new BadInputException("matrix " + name + " is missing");
