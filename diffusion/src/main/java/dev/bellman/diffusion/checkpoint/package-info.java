@@ -1,0 +1,7 @@
+/**
+ * Checkpoints of score-matching runs: {@link dev.bellman.diffusion.checkpoint.Checkpoint} (configuration,
+ * step, parameters, EMA, Adam state, losses), {@link dev.bellman.diffusion.checkpoint.CheckpointFile}
+ * (atomic binary file with a format version) and {@link dev.bellman.diffusion.checkpoint.TrainedModel}
+ * (a run directory loaded as a {@code ControlModel} with the EMA weights).
+ */
+package dev.bellman.diffusion.checkpoint;
