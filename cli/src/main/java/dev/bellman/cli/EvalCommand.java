@@ -80,6 +80,7 @@ final class EvalCommand extends RunCommand {
                 entropy = toy.entropy().getAsDouble();
             }
             Double bpd = data.isImage() ? BitsPerDim.of(lik.mean(), dim) : null;
+            SampleCommand.closeModel(model);
             return new EvalSummary(count, q.mmd2(), q.mmd2Floor(), q.mmd2FloorSd(), q.sw2(), q.sw2Floor(), q.energy(),
                     q.energyFloor(), lik.nll(), entropy, bpd, lik.evaluations());
         }

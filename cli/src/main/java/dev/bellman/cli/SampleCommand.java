@@ -89,6 +89,7 @@ final class SampleCommand extends RunCommand {
                 SampleOutput.of(out).write(out, r.samples(), model.sampleShape(), image);
             }
             double rate = r.wallSeconds() > 0 ? count * (double) r.steps() / r.wallSeconds() : 0.0;
+            closeModel(model);
             return new SampleSummary(count, r.steps(), r.evaluations(), config.kind().cliName(), r.wallSeconds(), rate,
                     out == null ? null : out.toString());
         }
@@ -103,5 +104,12 @@ final class SampleCommand extends RunCommand {
                         planned > 0 ? "/" + planned : "", step.tau(), step.evaluations());
             }
         };
+    }
+
+    /** Frees a loaded model's parameters (trained models own native memory). */
+    static void closeModel(ControlModel model) throws Exception {
+        if (model instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 }

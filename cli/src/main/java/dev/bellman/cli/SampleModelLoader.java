@@ -2,14 +2,15 @@ package dev.bellman.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.bellman.data.DataSource;
+import dev.bellman.data.DataSpec;
+import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.ControlModel;
 import java.nio.file.Path;
 
 /**
  * The seam between {@code sample}/{@code eval} and checkpoints: turns a run directory written by
- * {@code train} into its model (EMA weights) and the data it was trained on. The trainer's
- * {@code TrainedModel.load(Path)} is wired in here ({@link #install}); until then loading refuses
- * with "not built yet".
+ * {@code train} into its model (EMA weights, {@link TrainedModel#load}) and the data it was trained
+ * on. Tests install closed-form models through {@link #install}.
  */
 @FunctionalInterface
 interface SampleModelLoader {
@@ -31,10 +32,14 @@ interface SampleModelLoader {
 
     /** Holds the installed loader. */
     final class Holder {
-        private static volatile SampleModelLoader loader = (dir, manager) -> {
-            throw new NotBuiltException("loading a trained model", 5);
-        };
+        private static volatile SampleModelLoader loader = TRAINED;
 
         private Holder() {}
     }
+
+    /** A run directory written by {@code train}: its EMA weights and its data specification. */
+    SampleModelLoader TRAINED = (dir, manager) -> {
+        TrainedModel model = TrainedModel.load(dir);
+        return new Loaded(model, DataSpec.parse(model.config().data()).open(model.config().imageSize()));
+    };
 }
