@@ -117,7 +117,7 @@ class SampleCommandTest {
         Path model = Files.createDirectories(tmp.resolve("model"));
         SampleModelLoader.install((dir, m) -> new SampleModelLoader.Loaded(gaussianModel(), DataSpec.parse("8gaussians").open(28)));
         Path csv = tmp.resolve("samples.csv");
-        Outcome o = run("sample", model.toString(), "--steps", "100", "--n", "500", "-o", csv.toString(), "--json",
+        Outcome o = run("sample", model.toString(), "--steps", "100", "--n", "500", "-o", csv.toString(), "--json", "--threads", "1",
                 "--out", tmp.resolve("run").toString());
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(o.out());
@@ -130,7 +130,7 @@ class SampleCommandTest {
         assertThat(j.get("output").asText()).isEqualTo(csv.toString());
         assertThat(Files.readAllLines(csv)).hasSize(501);
         Outcome png = run("sample", model.toString(), "--sampler", "ode-rk45", "--n", "200", "-o", tmp.resolve("s.png").toString(),
-                "--json", "--out", tmp.resolve("run2").toString());
+                "--json", "--threads", "1", "--out", tmp.resolve("run2").toString());
         assertThat(png.code()).as(png.err()).isZero();
         assertThat(Files.size(tmp.resolve("s.png"))).isPositive();
     }
@@ -139,7 +139,7 @@ class SampleCommandTest {
     void evalReportsMetricsWithFloorsAndLikelihood() throws Exception {
         Path model = Files.createDirectories(tmp.resolve("model"));
         SampleModelLoader.install((dir, m) -> new SampleModelLoader.Loaded(gaussianModel(), DataSpec.parse("8gaussians").open(28)));
-        Outcome o = run("eval", model.toString(), "--n", "300", "--json", "--out", tmp.resolve("run").toString());
+        Outcome o = run("eval", model.toString(), "--n", "300", "--json", "--threads", "1", "--out", tmp.resolve("run").toString());
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(o.out());
         for (String key : new String[] {"mmd2", "mmd2_floor", "mmd2_floor_sd", "sw2", "sw2_floor", "energy", "energy_floor", "nll", "entropy", "nfe"}) {
