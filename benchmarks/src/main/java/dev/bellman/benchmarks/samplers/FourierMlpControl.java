@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
  *       go through their block of the first layer once per step, c = feat(t)·W_t + b₀ (H), and the
  *       first layer becomes linear(x, W_x, c) — no concatenation, no per-row features.
  * </ul>
- * Every layer is one fused {@code linear} (addmm: matmul and bias in one op) with the batch as first
+ * Every layer is one fused {@code linear} (addmm: matmul and bias in one op) on a contiguous (out, in)
+ * copy of the weights taken at construction (a frozen snapshot: benchmark use), with the batch as first
  * operand, and SiLU as sigmoid(z) multiplied into z in place: 2 ops and 1 allocation per hidden layer.
  */
 public final class FourierMlpControl implements VectorField, AutoCloseable {
@@ -71,13 +72,18 @@ public final class FourierMlpControl implements VectorField, AutoCloseable {
             frequencyRow = keepForever(manager.create(frequencies, new Shape(1, frequencies.length)).toType(dt, false));
             var params = mlp.parameters();
             for (int l = 0; l < params.size() / 2; l++) {
-                weights.add(keepForever(params.get(2 * l).array().transpose()));
+                weights.add(keepForever(contiguous(params.get(2 * l).array().transpose())));
                 biases.add(params.get(2 * l + 1).array());
             }
             NDArray w0 = params.get(0).array(); // (d + F, H)
-            firstX = keepForever(w0.get(new NDIndex("0:{}", dim)).transpose());
-            firstT = keepForever(w0.get(new NDIndex("{}:", dim)).transpose());
+            firstX = keepForever(contiguous(w0.get(new NDIndex("0:{}", dim)).transpose()));
+            firstT = keepForever(contiguous(w0.get(new NDIndex("{}:", dim)).transpose()));
         }
+    }
+
+    /** A contiguous (out, in) copy: a transposed view makes libtorch's linear re-lay the weight every call. */
+    private NDArray contiguous(NDArray view) {
+        return manager.create(view.toType(DataType.FLOAT64, true).toDoubleArray(), view.getShape()).toType(view.getDataType(), false);
     }
 
     private static NDArray keepForever(NDArray a) {

@@ -21,11 +21,12 @@ import java.util.Locale;
 /**
  * Sampling speed on the peer's workload (../shared/peers/torch_dsm_toy.py): N samples × K
  * Euler–Maruyama steps of the VP reverse SDE with the peer's control network shape
- * ({@link FourierMlpControl}, random weights), in float32. Run once per thread count in its own JVM
+ * ({@link FourierMlpControl}, random weights, plus the N(0, I) data's exact control so that samples
+ * stay O(1) as with a trained network), in float32. Run once per thread count in its own JVM
  * ({@link dev.bellman.benchmarks.ChildJvm}); prints one line {@code RESULT {json}}.
  *
  * <p>Usage: {@code SamplingSpeed THREADS [N=10000] [STEPS=1000] [VARIANT=fast|plain] [REPEATS=1]}.
- * {@code fast}: t shared by the batch (time features once per step) and fused layers; {@code plain}:
+ * {@code zero}: u = 0 (the sampler's own overhead). {@code fast}: t shared by the batch (time features once per step) and fused layers; {@code plain}:
  * t per row through the core {@code Mlp.forward} (matmul + add + SiLU, features concatenated), the
  * straightforward DJL version. The best of REPEATS timed runs is reported, after a 20-step warm-up,
  * with the process CPU time of that run ({@code cpu_s}: on a loaded machine wall time overstates cost).
@@ -42,9 +43,10 @@ public final class SamplingSpeed {
         BellmanEngine engine = BellmanEngine.start(EngineConfig.defaults().withThreads(threads).withPrecision(Precision.FLOAT32));
         try (NDManager manager = engine.newManager();
                 FourierMlpControl net = new FourierMlpControl(manager, 2, 16, 128, 3, Precision.FLOAT32, 0L)) {
-            boolean fast = variant.equals("fast");
-            VectorField field = fast ? net : new PlainField(net);
-            ControlModel model = model(VpSde.defaults(), field);
+            boolean fast = !variant.equals("plain");
+            VpSde sde = VpSde.defaults();
+            VectorField field = variant.equals("zero") ? new ZeroField(2) : new Pulled(fast ? net : new PlainField(net), sde);
+            ControlModel model = model(sde, field);
             SamplerConfig config = SamplerConfig.defaults(SamplerKind.EM).withSteps(steps)
                     .withTimeInput(fast ? TimeInput.SHARED : TimeInput.PER_ROW);
             SamplerConfig warm = config.withSteps(20);
@@ -92,6 +94,42 @@ public final class SamplingSpeed {
                 return new Shape(control.dim());
             }
         };
+    }
+
+    /**
+     * The random network plus the exact control of N(0, I) data, −g(t) x: keeps the samples O(1) like
+     * a trained network's. Without it the reverse SDE inflates x by 1/m(T) ≈ 150, the SiLU layers see
+     * pre-activations of ±100s, sigmoid underflows to float32 subnormals and every op slows down
+     * about fivefold (measured): an artefact of random weights, not of the sampler.
+     */
+    private record Pulled(VectorField net, ForwardSde sde) implements VectorField {
+        @Override
+        public int dim() {
+            return net.dim();
+        }
+
+        @Override
+        public NDArray value(NDArray t, NDArray x) {
+            return net.value(t, x).subi(x.mul(sde.diffusion(t)));
+        }
+
+        @Override
+        public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
+            return net.divergence(t, x, mode).subi(sde.diffusion(t).mul(x.getShape().get(1)));
+        }
+    }
+
+    /** u = 0: the sampler's own cost without a network (variant {@code zero}). */
+    private record ZeroField(int dim) implements VectorField {
+        @Override
+        public NDArray value(NDArray t, NDArray x) {
+            return x.zerosLike();
+        }
+
+        @Override
+        public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
+            return x.getManager().zeros(new Shape(x.getShape().get(0), 1), x.getDataType());
+        }
     }
 
     /** The straightforward path: per-row features, concatenation, the core Mlp.forward. */
