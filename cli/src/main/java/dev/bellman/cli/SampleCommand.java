@@ -1,6 +1,16 @@
 package dev.bellman.cli;
 
+import ai.djl.ndarray.NDManager;
+import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Scope;
+import dev.bellman.diffusion.ControlModel;
+import dev.bellman.samplers.SampleResult;
+import dev.bellman.samplers.SamplerConfig;
+import dev.bellman.samplers.SamplerKind;
+import dev.bellman.samplers.SamplerListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +53,63 @@ final class SampleCommand extends RunCommand {
 
     @Override
     protected Object configuration() {
-        throw new NotBuiltException("bellman sample", 7);
+        SamplerKind kind = SamplerKind.parse(sampler);
+        if (eta != null && kind != SamplerKind.EM) {
+            throw new BadInputException("--eta applies to --sampler em (the η-family), not " + kind);
+        }
+        if (snr != null && kind != SamplerKind.PC) {
+            throw new BadInputException("--snr applies to --sampler pc (the Langevin corrector), not " + kind);
+        }
+        if ((rtol != null || atol != null) && kind != SamplerKind.ODE_RK45) {
+            throw new BadInputException("--rtol/--atol apply to --sampler ode-rk45, not " + kind);
+        }
+        SamplerConfig config = SamplerConfig.defaults(kind).withSteps(steps)
+                .withEta(eta == null ? 0.0 : eta)
+                .withSnr(snr == null ? SamplerConfig.DEFAULT_SNR : snr)
+                .withTolerances(rtol == null ? SamplerConfig.DEFAULT_TOLERANCE : rtol, atol == null ? SamplerConfig.DEFAULT_TOLERANCE : atol);
+        if (!Files.isDirectory(model)) {
+            throw new BadInputException("MODEL must be a run directory written by train, got " + model);
+        }
+        return new SampleSettings(model, config, n, output);
     }
 
     @Override
-    protected Object execute(RunContext context, Object configuration) {
-        throw new NotBuiltException("bellman sample", 7);
+    protected Object execute(RunContext context, Object configuration) throws Exception {
+        SampleSettings settings = (SampleSettings) configuration;
+        try (NDManager manager = context.engine().newManager(); Scope scope = Scope.open()) {
+            SampleModelLoader.Loaded loaded = SampleModelLoader.installed().load(settings.model(), manager);
+            ControlModel model = loaded.model();
+            boolean image = loaded.data() != null && loaded.data().isImage();
+            int count = settings.samples(image);
+            SamplerConfig config = settings.sampler();
+            SampleResult r = config.create().sample(model, manager, count, context.engine().config().seed(),
+                    progress(context, config.kind().deterministic() && config.kind() == SamplerKind.ODE_RK45 ? -1 : config.steps()));
+            Path out = settings.output();
+            if (out != null) {
+                SampleOutput.of(out).write(out, r.samples(), model.sampleShape(), image);
+            }
+            double rate = r.wallSeconds() > 0 ? count * (double) r.steps() / r.wallSeconds() : 0.0;
+            closeModel(model);
+            return new SampleSummary(count, r.steps(), r.evaluations(), config.kind().cliName(), r.wallSeconds(), rate,
+                    out == null ? null : out.toString());
+        }
+    }
+
+    /** Progress on stderr every tenth of a fixed grid (every step of an adaptive solve). */
+    static SamplerListener progress(RunContext context, int planned) {
+        return step -> {
+            boolean report = planned <= 0 || (step.index() + 1) % Math.max(1, planned / 10) == 0;
+            if (report) {
+                context.diagnostics().printf(Locale.ROOT, "sample: step %d%s, tau %.4f, nfe %d%n", step.index() + 1,
+                        planned > 0 ? "/" + planned : "", step.tau(), step.evaluations());
+            }
+        };
+    }
+
+    /** Frees a loaded model's parameters (trained models own native memory). */
+    static void closeModel(ControlModel model) throws Exception {
+        if (model instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 }
