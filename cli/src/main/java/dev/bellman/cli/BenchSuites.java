@@ -4,6 +4,7 @@ import dev.bellman.benchmarks.BenchmarkRunner;
 import dev.bellman.benchmarks.Suite;
 import dev.bellman.benchmarks.control.ControlSuiteRunner;
 import dev.bellman.benchmarks.diffusion.DiffusionSuiteRunner;
+import dev.bellman.benchmarks.samplers.SamplersSuiteRunner;
 
 /** The suites {@code bellman bench} runs: every suite whose capability has landed. */
 final class BenchSuites {
@@ -12,6 +13,7 @@ final class BenchSuites {
     static BenchmarkRunner runner() {
         return BenchmarkRunner.standard()
                 .with(Suite.CONTROL, new ControlSuiteRunner())
-                .with(Suite.DIFFUSION, new DiffusionSuiteRunner());
+                .with(Suite.DIFFUSION, new DiffusionSuiteRunner())
+                .with(Suite.SAMPLERS, new SamplersSuiteRunner());
     }
 }

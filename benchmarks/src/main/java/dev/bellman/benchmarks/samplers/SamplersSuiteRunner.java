@@ -1,0 +1,47 @@
+package dev.bellman.benchmarks.samplers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bellman.benchmarks.BenchRow;
+import dev.bellman.benchmarks.BenchRow.Better;
+import dev.bellman.benchmarks.ChildRuns;
+import dev.bellman.benchmarks.SuiteContext;
+import dev.bellman.benchmarks.SuiteRunner;
+import dev.bellman.benchmarks.diffusion.DsmPeer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code samplers} suite: Euler–Maruyama sample-steps/s on the peer workload (10,000 samples ×
+ * 1,000 steps of the peer's network shape) at 1 and 2 threads, each in its own JVM, against
+ * torch_dsm_toy.py's sampling at its best thread count.
+ */
+public final class SamplersSuiteRunner implements SuiteRunner {
+    private static final String COMMAND = "./bellman bench --suite samplers";
+
+    @Override
+    public List<BenchRow> run(SuiteContext context) {
+        List<BenchRow> rows = new ArrayList<>();
+        int n = context.quick() ? 2000 : 10_000;
+        int steps = context.quick() ? 100 : 1000;
+        int[] threadCounts = context.quick() ? new int[] {1} : new int[] {1, 2};
+        Double peerBest = null;
+        if (!context.quick()) {
+            for (int t : new int[] {1, 2}) {
+                DsmPeer.Speeds s = DsmPeer.measure(context, t, 2000);
+                if (s != null && (peerBest == null || s.sampleStepsPerS() > peerBest)) {
+                    peerBest = s.sampleStepsPerS();
+                }
+            }
+        }
+        String cmd = COMMAND + (context.quick() ? " --quick" : "");
+        for (int threads : threadCounts) {
+            List<JsonNode> results = ChildRuns.run(context, SamplingSpeed.class, threads, context.repeats(), 3600,
+                    Integer.toString(n), Integer.toString(steps), "fast", "1");
+            double[] rate = ChildRuns.values(results, r -> r.get("sample_steps_per_s"));
+            rows.add(BenchRow.of("em sample-steps/s, " + n + " × " + steps + " peer workload (threads " + threads + ")",
+                    "sample-steps/s", Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest},
+                    "≥ 1.5 × peer (best threads)", cmd, null));
+        }
+        return rows;
+    }
+}
