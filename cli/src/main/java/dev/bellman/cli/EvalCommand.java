@@ -60,7 +60,7 @@ final class EvalCommand extends RunCommand {
         long seed = context.engine().config().seed();
         DataType type = context.engine().dataType();
         try (NDManager manager = context.engine().newManager(); Scope scope = Scope.open()) {
-            SampleModelLoader.Loaded loaded = SampleModelLoader.installed().load(settings.model(), manager);
+            ModelLoader.Loaded loaded = ModelLoader.installed().load(settings.model());
             ControlModel model = loaded.model();
             DataSource data = loaded.data();
             int count = settings.n();

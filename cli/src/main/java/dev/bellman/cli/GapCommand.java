@@ -60,7 +60,7 @@ final class GapCommand extends RunCommand {
     @Override
     protected Object execute(RunContext context, Object configuration) {
         Config c = (Config) configuration;
-        GapModelLoader.Loaded loaded = GapModelLoader.installed().load(c.model());
+        ModelLoader.Loaded loaded = ModelLoader.installed().load(c.model());
         GapConfig config = GapConfig.of(c.paths(), c.steps()).withSeed(context.engine().config().seed())
                 .withDataType(context.engine().dataType());
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("gap").setInitialMax(c.paths())

@@ -77,7 +77,7 @@ final class SampleCommand extends RunCommand {
     protected Object execute(RunContext context, Object configuration) throws Exception {
         SampleSettings settings = (SampleSettings) configuration;
         try (NDManager manager = context.engine().newManager(); Scope scope = Scope.open()) {
-            SampleModelLoader.Loaded loaded = SampleModelLoader.installed().load(settings.model(), manager);
+            ModelLoader.Loaded loaded = ModelLoader.installed().load(settings.model());
             ControlModel model = loaded.model();
             boolean image = loaded.data() != null && loaded.data().isImage();
             int count = settings.samples(image);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bellman gap} through the model-loader seam: with a fake loader returning the exact model of
  * 8gaussians, {@code --json} prints one object with every key of DESIGN.md §4, the exact control's
- * gap is zero and its identity residual is within 4 standard errors; without a loader the command
- * exits 2 saying model loading is not built.
+ * gap is zero and its identity residual is within 4 standard errors; a directory without a
+ * checkpoint is refused with exit 2.
  */
 class GapCommandTest {
     private final PrintStream stdout = System.out;
@@ -29,9 +29,7 @@ class GapCommandTest {
     @AfterEach
     void restore() {
         System.setOut(stdout);
-        GapModelLoader.install(dir -> {
-            throw new NotBuiltException("loading a trained model for bellman gap", 6);
-        });
+        ModelLoader.install(ModelLoader.TRAINED);
     }
 
     private static String capture(Path out, String... args) {
@@ -46,7 +44,7 @@ class GapCommandTest {
     void jsonCarriesEveryContractKeyForMixtureData(@TempDir Path tmp) throws Exception {
         DataSource data = DataSpec.parse("8gaussians").open(28);
         ExactModel exact = new ExactModel(VpSde.defaults(), data.exactMixture().orElseThrow());
-        GapModelLoader.install(dir -> new GapModelLoader.Loaded(exact, data));
+        ModelLoader.install(dir -> new ModelLoader.Loaded(exact, data));
         Path model = Files.createDirectory(tmp.resolve("model"));
         String[] lines = capture(tmp, "gap", model.toString(), "--n", "400", "--steps", "50", "--json", "--dtype", "float64",
                 "--threads", "1", "--out", tmp.resolve("run").toString()).split("\n", 2);
@@ -65,7 +63,7 @@ class GapCommandTest {
     }
 
     @Test
-    void withoutALoaderTheCommandSaysSoAndExitsTwo(@TempDir Path tmp) throws Exception {
+    void aDirectoryWithoutACheckpointIsRefusedWithExitTwo(@TempDir Path tmp) throws Exception {
         Path model = Files.createDirectory(tmp.resolve("model"));
         assertThat(Main.run("gap", model.toString(), "--n", "10", "--out", tmp.resolve("run").toString())).isEqualTo(2);
     }

@@ -48,7 +48,7 @@ class SampleCommandTest {
 
     @AfterEach
     void reset() {
-        SampleModelLoader.install(SampleModelLoader.TRAINED);
+        ModelLoader.install(ModelLoader.TRAINED);
     }
 
     /** Data N(0, ¼I) under VP: p_t = N(0, v I), v = m²/4 + s², u* = −g x / v. */
@@ -115,7 +115,7 @@ class SampleCommandTest {
     @Test
     void sampleWritesCsvAndReportsTheContractKeys() throws Exception {
         Path model = Files.createDirectories(tmp.resolve("model"));
-        SampleModelLoader.install((dir, m) -> new SampleModelLoader.Loaded(gaussianModel(), DataSpec.parse("8gaussians").open(28)));
+        ModelLoader.install(dir -> new ModelLoader.Loaded(gaussianModel(), DataSpec.parse("8gaussians").open(28)));
         Path csv = tmp.resolve("samples.csv");
         Outcome o = run("sample", model.toString(), "--steps", "100", "--n", "500", "-o", csv.toString(), "--json", "--threads", "1",
                 "--out", tmp.resolve("run").toString());
@@ -138,7 +138,7 @@ class SampleCommandTest {
     @Test
     void evalReportsMetricsWithFloorsAndLikelihood() throws Exception {
         Path model = Files.createDirectories(tmp.resolve("model"));
-        SampleModelLoader.install((dir, m) -> new SampleModelLoader.Loaded(gaussianModel(), DataSpec.parse("8gaussians").open(28)));
+        ModelLoader.install(dir -> new ModelLoader.Loaded(gaussianModel(), DataSpec.parse("8gaussians").open(28)));
         Outcome o = run("eval", model.toString(), "--n", "300", "--json", "--threads", "1", "--out", tmp.resolve("run").toString());
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(o.out());
