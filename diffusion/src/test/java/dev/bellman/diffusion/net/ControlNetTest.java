@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 /** The vector control net: its fast value path, its exact and Hutchinson divergences, the parameterisations. */
 class ControlNetTest {
     static NDManager m;
+    /** One intra-op thread: BellmanEngine.current() starts with all cores, and 2 threads stall on a loaded machine. */
+    static dev.bellman.diffusion.train.IntraOpThreads oneThread;
 
     @BeforeAll
     static void start() {
         m = BellmanEngine.current().newManager();
+        oneThread = dev.bellman.diffusion.train.IntraOpThreads.atMost(1);
     }
 
     @AfterAll
     static void stop() {
+        oneThread.close();
         m.close();
     }
 
