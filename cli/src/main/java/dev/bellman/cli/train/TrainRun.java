@@ -15,7 +15,6 @@ import dev.bellman.diffusion.checkpoint.CheckpointFile;
 import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.net.ControlNetConfig;
 import dev.bellman.diffusion.train.GapProbe;
-import dev.bellman.diffusion.train.IntraOpThreads;
 import dev.bellman.diffusion.train.PreviewSamples;
 import dev.bellman.diffusion.train.ScoreMatchingTrainer;
 import dev.bellman.diffusion.train.SdeSpec;
@@ -67,9 +66,8 @@ public final class TrainRun {
             }
             try (trainer) {
                 TrainSummary summary;
-                // Vector nets train fastest on one intra-op thread (see IntraOpThreads); sampling below uses all.
-                try (IntraOpThreads threads = IntraOpThreads.atMost(1);
-                        TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
+                // The trainer limits its own intra-op threads (see IntraOpThreads); sampling below uses all.
+                try (TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
                     summary = trainer.train(c -> CheckpointFile.write(runDir, c), bar);
                 }
                 TrainConfig config = trainer.config();
