@@ -55,8 +55,13 @@ public final class DsmTrainSpeed {
             long rssWarm = rssKb();
             long t0 = System.nanoTime();
             double loss = Double.NaN;
+            java.util.List<Long> trace = new java.util.ArrayList<>();
+            long every = Math.max(1, steps / 10);
             for (long i = 0; i < steps; i++) {
                 loss = trainer.trainStep();
+                if ((i + 1) % every == 0) {
+                    trace.add(rssKb());
+                }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             long rssEnd = rssKb();
@@ -71,6 +76,7 @@ public final class DsmTrainSpeed {
             r.put("mean_loss_last_100", trainer.finalLoss());
             r.put("rss_kb_after_warmup", rssWarm);
             r.put("rss_kb_end", rssEnd);
+            r.put("rss_kb_trace", trace);
             System.out.println("RESULT " + Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         }
     }

@@ -32,8 +32,8 @@ import java.util.List;
  * directory and ask the {@link GapProbe} for the verification gap.
  */
 public final class TrainRun {
-    static final int PREVIEW_SAMPLES = 2000;
-    static final int PREVIEW_STEPS = 500;
+    static final int PREVIEW_SAMPLES = 1000;
+    static final int PREVIEW_STEPS = 250;
 
     private TrainRun() {}
 
