@@ -1,5 +1,14 @@
 package dev.bellman.cli;
 
+import dev.bellman.cli.train.TrainRequest;
+import dev.bellman.cli.train.TrainRun;
+import dev.bellman.control.BadInputException;
+import dev.bellman.data.DataSpec;
+import dev.bellman.diffusion.checkpoint.CheckpointFile;
+import dev.bellman.diffusion.sde.SdeKind;
+import dev.bellman.diffusion.train.GapProbe;
+import dev.bellman.diffusion.train.TrainConfig;
+import dev.bellman.diffusion.train.Weighting;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,28 +17,35 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a diffusion model's control network by denoising score matching in control form.")
 final class TrainCommand extends RunCommand {
-    @Option(names = "--data", paramLabel = "SPEC", defaultValue = "8gaussians",
+    /**
+     * The verification gap reported with the result.
+     * TODO(lead): supply dev.bellman.diffusion.gap's estimator here (exact mixture u* for mixture data,
+     * the empirical-optimal control otherwise); until then gap, gap_se and gap_empirical are null.
+     */
+    static GapProbe gapProbe = GapProbe.NONE;
+
+    @Option(names = "--data", paramLabel = "SPEC",
             description = "Data: a toy name (8gaussians, 25gaussians, swissroll, moons, circles, rings, pinwheel, 2spirals,"
-                    + " checkerboard), gmm:FILE, mnist:DIR, images:DIR, csv:FILE, npy:FILE (default ${DEFAULT-VALUE}).")
+                    + " checkerboard), gmm:FILE, mnist:DIR, images:DIR, csv:FILE, npy:FILE (default 8gaussians).")
     String data;
 
-    @Option(names = "--sde", paramLabel = "vp|subvp|ve", defaultValue = "vp", description = "Forward SDE (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sde", paramLabel = "vp|subvp|ve", description = "Forward SDE (default vp).")
     String sde;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps.")
-    Integer steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default " + TrainRequest.DEFAULT_STEPS
+            + "; with --resume the new total).")
+    Long steps;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Batch size.")
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default " + TrainRequest.DEFAULT_BATCH + ").")
     Integer batch;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate.")
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default " + TrainRequest.DEFAULT_LR + ").")
     Double lr;
 
-    @Option(names = "--weighting", paramLabel = "eps|likelihood", defaultValue = "eps",
-            description = "Loss weighting λ(t) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--weighting", paramLabel = "eps|likelihood", description = "Loss weighting λ(t) (default eps).")
     String weighting;
 
-    @Option(names = "--ema", paramLabel = "DECAY", description = "EMA decay of the weights.")
+    @Option(names = "--ema", paramLabel = "DECAY", description = "EMA decay of the weights (default " + TrainRequest.DEFAULT_EMA + ").")
     Double ema;
 
     @Option(names = "--image-size", paramLabel = "N", description = "Image side for images:DIR (default 28).")
@@ -45,11 +61,49 @@ final class TrainCommand extends RunCommand {
 
     @Override
     protected Object configuration() {
-        throw new NotBuiltException("bellman train", 6);
+        if (resume != null) {
+            return resumeRequest();
+        }
+        String spec = data == null ? "8gaussians" : data;
+        DataSpec.parse(spec); // syntax only: a bad name exits 2 before anything is created
+        return new TrainRequest(spec, SdeKind.parse(sde == null ? "vp" : sde),
+                steps == null ? TrainRequest.DEFAULT_STEPS : steps, batch == null ? TrainRequest.DEFAULT_BATCH : batch,
+                lr == null ? TrainRequest.DEFAULT_LR : lr, Weighting.parse(weighting == null ? "eps" : weighting),
+                ema == null ? TrainRequest.DEFAULT_EMA : ema, imageSize == null ? 28 : imageSize, TrainRequest.DEFAULT_WARMUP,
+                TrainRequest.DEFAULT_CHECKPOINT_EVERY, null);
+    }
+
+    /** A resumed run keeps its checkpoint's configuration; options that contradict it are refused. */
+    private TrainRequest resumeRequest() {
+        TrainConfig c = CheckpointFile.readConfig(resume);
+        GlobalOptions g = global.values();
+        if (g.out != null && !g.out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
+            throw new BadInputException("--resume continues in " + resume + "; drop --out " + g.out);
+        }
+        g.out = resume;
+        check("--data", data, c.data());
+        check("--sde", sde == null ? null : SdeKind.parse(sde), c.sde().kind());
+        check("--batch", batch, c.batch());
+        check("--lr", lr, c.lr());
+        check("--weighting", weighting == null ? null : Weighting.parse(weighting), c.weighting());
+        check("--ema", ema, c.emaDecay());
+        check("--image-size", imageSize, c.imageSize());
+        long total = steps == null ? c.steps() : steps;
+        return new TrainRequest(c.data(), c.sde().kind(), total, c.batch(), c.lr(), c.weighting(), c.emaDecay(), c.imageSize(),
+                c.warmup(), c.checkpointEvery(), resume);
+    }
+
+    private static void check(String option, Object given, Object stored) {
+        if (given != null && !given.equals(stored)) {
+            throw new BadInputException(option + " " + given + " contradicts the checkpoint being resumed (" + stored
+                    + "); a resumed run keeps its configuration (only --steps may change)");
+        }
     }
 
     @Override
-    protected Object execute(RunContext context, Object configuration) {
-        throw new NotBuiltException("bellman train", 6);
+    protected Object execute(RunContext context, Object configuration) throws Exception {
+        TrainRequest request = (TrainRequest) configuration;
+        return TrainRun.run(request, context.engine(), context.runDirectory().path(), context.engine().config().seed(),
+                context.diagnostics(), gapProbe);
     }
 }

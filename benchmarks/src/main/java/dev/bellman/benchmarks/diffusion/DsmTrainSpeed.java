@@ -11,6 +11,7 @@ import dev.bellman.data.DataSource;
 import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.net.ControlNetConfig;
 import dev.bellman.diffusion.sde.SdeKind;
+import dev.bellman.diffusion.train.IntraOpThreads;
 import dev.bellman.diffusion.train.ScoreMatchingTrainer;
 import dev.bellman.diffusion.train.SdeSpec;
 import dev.bellman.diffusion.train.TrainConfig;
@@ -27,7 +28,7 @@ import java.util.Map;
  * ../shared/peers/torch_dsm_toy.py: 8gaussians, VP (β 0.1..20), u = MLP([x, 16 Fourier features])
  * 3 × 128 SiLU, batch 512, Adam 1e-3, float32 (plus our EMA of the weights, which the peer lacks).
  *
- * <p>Usage: {@code DsmTrainSpeed THREADS [STEPS (2000)] [WARMUP (50)]}; run by
+ * <p>Usage: {@code DsmTrainSpeed THREADS [STEPS (2000)] [WARMUP (50)] [all]}; run by
  * {@code dev.bellman.benchmarks.ChildJvm} once per thread count. Prints one line
  * {@code RESULT {json}} with steps/s (wall), the final loss and RSS after warm-up and at the end.
  */
@@ -38,27 +39,36 @@ public final class DsmTrainSpeed {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         long steps = args.length > 1 ? Long.parseLong(args[1]) : 2000;
         long warm = args.length > 2 ? Long.parseLong(args[2]) : 50;
+        // "all" measures with every intra-op thread instead of the trainer's own limit (one for MLPs).
+        boolean allThreads = args.length > 3 && args[3].equals("all");
         BellmanEngine engine = BellmanEngine.start(new EngineConfig(0, threads, Precision.FLOAT32, DeviceKind.CPU));
         DataSource data = DataSpec.parse("8gaussians").open();
         TrainConfig config = new TrainConfig("8gaussians", 28, List.of(2L), SdeSpec.defaults(SdeKind.VP),
                 ControlNetConfig.defaults(2, Precision.FLOAT32, 0), Weighting.EPS, warm + steps, 512, 1e-3, 0, 0.0, 0.999,
                 Long.MAX_VALUE, 0);
         try (NDManager manager = engine.newManager();
-                ScoreMatchingTrainer trainer = ScoreMatchingTrainer.start(config, data, manager)) {
+                ScoreMatchingTrainer trainer = ScoreMatchingTrainer.start(config, data, manager);
+                IntraOpThreads limit = threads > 1 && !allThreads ? trainer.limitThreads() : null) {
             for (long i = 0; i < warm; i++) {
                 trainer.trainStep();
             }
             long rssWarm = rssKb();
             long t0 = System.nanoTime();
             double loss = Double.NaN;
+            java.util.List<Long> trace = new java.util.ArrayList<>();
+            long every = Math.max(1, steps / 10);
             for (long i = 0; i < steps; i++) {
                 loss = trainer.trainStep();
+                if ((i + 1) % every == 0) {
+                    trace.add(rssKb());
+                }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             long rssEnd = rssKb();
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("workload", "dsm-8gaussians-vp-mlp3x128-b512");
             r.put("threads", threads);
+            r.put("training_threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
             r.put("steps", steps);
             r.put("steps_per_s", steps / wall);
             r.put("wall_s", wall);
@@ -66,6 +76,7 @@ public final class DsmTrainSpeed {
             r.put("mean_loss_last_100", trainer.finalLoss());
             r.put("rss_kb_after_warmup", rssWarm);
             r.put("rss_kb_end", rssEnd);
+            r.put("rss_kb_trace", trace);
             System.out.println("RESULT " + Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         }
     }

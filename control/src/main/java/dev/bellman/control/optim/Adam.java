@@ -93,7 +93,8 @@ public final class Adam {
                     NDArray s = g.square().sum();
                     sq = sq == null ? s : sq.add(s);
                 }
-                norm = Math.sqrt(sq.getDouble());
+                // float32 parameters give a float32 sum: widen before reading it.
+                norm = Math.sqrt(sq.toType(DataType.FLOAT64, false).getDouble());
             }
             double rescale = 1.0;
             if (config.clipNorm() > 0 && norm > config.clipNorm()) {

@@ -216,6 +216,21 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
      * and at the end.
      */
     public TrainSummary train(CheckpointSink sink, TrainListener listener) {
+        try (IntraOpThreads limit = limitThreads()) {
+            return trainLoop(sink, listener);
+        }
+    }
+
+    /**
+     * The intra-op thread limit of the training loop (close it to restore): one thread for the vector
+     * MLP, whose batch-512 steps gain nothing from a second thread and stall when it is descheduled
+     * (see {@link IntraOpThreads}); no limit for other networks (image U-Nets have large convolutions).
+     */
+    public IntraOpThreads limitThreads() {
+        return IntraOpThreads.atMost(config.net() instanceof dev.bellman.diffusion.net.ControlNetConfig ? 1 : Integer.MAX_VALUE);
+    }
+
+    private TrainSummary trainLoop(CheckpointSink sink, TrainListener listener) {
         long startStep = step;
         long t0 = System.nanoTime();
         while (step < config.steps()) {

@@ -1,0 +1,133 @@
+package dev.bellman.cli.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.BellmanEngine;
+import dev.bellman.control.engine.Precision;
+import dev.bellman.data.DataSource;
+import dev.bellman.data.DataSpec;
+import dev.bellman.data.HostArrays;
+import dev.bellman.data.plot.Plots;
+import dev.bellman.data.plot.Series;
+import dev.bellman.diffusion.checkpoint.Checkpoint;
+import dev.bellman.diffusion.checkpoint.CheckpointFile;
+import dev.bellman.diffusion.checkpoint.TrainedModel;
+import dev.bellman.diffusion.net.ControlNetConfig;
+import dev.bellman.diffusion.train.GapProbe;
+import dev.bellman.diffusion.train.PreviewSamples;
+import dev.bellman.diffusion.train.ScoreMatchingTrainer;
+import dev.bellman.diffusion.train.SdeSpec;
+import dev.bellman.diffusion.train.TrainConfig;
+import dev.bellman.diffusion.train.TrainSummary;
+import dev.bellman.control.random.StepRandom;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code bellman train} end to end: open the data, start or resume the trainer, train with a
+ * progress bar, then write the samples-beside-data scatter plot and the loss curve into the run
+ * directory and ask the {@link GapProbe} for the verification gap.
+ */
+public final class TrainRun {
+    static final int PREVIEW_SAMPLES = 1000;
+    static final int PREVIEW_STEPS = 250;
+
+    private TrainRun() {}
+
+    /**
+     * @param engine the started engine
+     * @param runDir the run directory (the resumed one for --resume)
+     * @param seed the run's seed (ignored when resuming: the checkpoint's seed continues)
+     * @param progress where the progress bar goes (stderr)
+     * @param gapProbe the verification gap of the EMA model ({@link GapProbe#NONE} until wired)
+     */
+    public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
+            GapProbe gapProbe) throws Exception {
+        Checkpoint resumeFrom = request.resume() == null ? null : CheckpointFile.read(request.resume());
+        String dataSpec = resumeFrom != null ? resumeFrom.config().data() : request.data();
+        int imageSize = resumeFrom != null ? resumeFrom.config().imageSize() : request.imageSize();
+        DataSource data = DataSpec.parse(dataSpec).open(imageSize);
+        if (data.isImage()) {
+            // TODO(issue 6, U-Net): build the dev.bellman.diffusion.net.unet network here once it lands.
+            throw new BadInputException("image data (" + dataSpec + ") needs the U-Net control network, which is not built yet;"
+                    + " train on vector data (a toy, gmm:FILE, csv:FILE, npy:FILE of shape (N, d)) for now");
+        }
+        try (NDManager manager = engine.newManager()) {
+            ScoreMatchingTrainer trainer;
+            if (resumeFrom != null) {
+                trainer = ScoreMatchingTrainer.resume(new Checkpoint(resumeFrom.config().withSteps(request.steps()),
+                        resumeFrom.step(), resumeFrom.parameters(), resumeFrom.ema(), resumeFrom.adam(), resumeFrom.losses()),
+                        data, manager);
+            } else {
+                trainer = ScoreMatchingTrainer.start(config(request, data, engine.config().precision(), seed), data, manager);
+            }
+            try (trainer) {
+                TrainSummary summary;
+                // The trainer limits its own intra-op threads (see IntraOpThreads); sampling below uses all.
+                try (TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
+                    summary = trainer.train(c -> CheckpointFile.write(runDir, c), bar);
+                }
+                TrainConfig config = trainer.config();
+                Path lossPng = runDir.resolve("loss.png");
+                plotLoss(lossPng, trainer.losses());
+                Path samplesPng = null;
+                GapProbe.GapEstimate gap;
+                try (TrainedModel model = trainer.emaModel()) {
+                    if (model.dim() == 2) {
+                        samplesPng = runDir.resolve("samples.png");
+                        double[] samples = PreviewSamples.draw(model, PREVIEW_SAMPLES, PREVIEW_STEPS, config.seed(), manager);
+                        double[] reference;
+                        try (NDManager m = manager.newSubManager()) {
+                            reference = HostArrays.toDoubles(data.sample(m, DataType.FLOAT64, PREVIEW_SAMPLES,
+                                    StepRandom.of(config.seed()).stream(0x44415441L).forStep(0).generator()));
+                        }
+                        Plots.samplesBesideData(samplesPng, samples, reference);
+                    }
+                    gap = gapProbe.estimate(model, data);
+                }
+                return new TrainResult(summary.steps(), summary.finalLoss(), summary.stepsPerSecond(), summary.wallSeconds(),
+                        gap.gap(), gap.gapSe(), gap.gapEmpirical(), runDir.toString(), config.data(), config.sde().kind().label(),
+                        config.sde().sigmaMax(), config.weighting().label(), CheckpointFile.path(runDir).toString(),
+                        samplesPng == null ? null : samplesPng.toString(), lossPng.toString());
+            }
+        }
+    }
+
+    static TrainConfig config(TrainRequest r, DataSource data, Precision precision, long seed) {
+        int dim = (int) data.sampleShape().size();
+        List<Long> shape = Arrays.stream(data.sampleShape().getShape()).boxed().toList();
+        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()),
+                ControlNetConfig.defaults(dim, precision, seed), r.weighting(), r.steps(), r.batch(), r.lr(), r.warmup(), 0.0,
+                r.ema(), r.checkpointEvery(), seed);
+    }
+
+    /** The loss of every step (thinned to ≤ 2,000 points) and its 100-step moving average, log scale. */
+    static void plotLoss(Path png, float[] losses) {
+        int n = losses.length;
+        if (n == 0) {
+            return;
+        }
+        int stride = Math.max(1, n / 2000);
+        int m = (n + stride - 1) / stride;
+        double[] x = new double[m];
+        double[] y = new double[m];
+        double[] avg = new double[m];
+        int window = 100;
+        double[] prefix = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            prefix[i + 1] = prefix[i] + losses[i];
+        }
+        for (int j = 0; j < m; j++) {
+            int i = j * stride;
+            x[j] = i + 1;
+            y[j] = losses[i];
+            int lo = Math.max(0, i + 1 - window);
+            avg[j] = (prefix[i + 1] - prefix[lo]) / (i + 1 - lo);
+        }
+        Plots.lines(png, "training loss", "step", "loss", true,
+                List.of(new Series("loss", x, y), new Series("mean of last 100", x, avg)));
+    }
+}

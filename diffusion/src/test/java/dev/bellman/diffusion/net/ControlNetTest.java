@@ -1,0 +1,178 @@
+package dev.bellman.diffusion.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.BellmanEngine;
+import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Precision;
+import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.Probes;
+import dev.bellman.control.nn.Parameter;
+import dev.bellman.diffusion.sde.VpSde;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The vector control net: its fast value path, its exact and Hutchinson divergences, the parameterisations. */
+class ControlNetTest {
+    static NDManager m;
+    /** One intra-op thread: BellmanEngine.current() starts with all cores, and 2 threads stall on a loaded machine. */
+    static dev.bellman.diffusion.train.IntraOpThreads oneThread;
+
+    @BeforeAll
+    static void start() {
+        m = BellmanEngine.current().newManager();
+        oneThread = dev.bellman.diffusion.train.IntraOpThreads.atMost(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        oneThread.close();
+        m.close();
+    }
+
+    /** A float64 net with every layer random (the zero output layer would make every test trivial). */
+    static ControlNet randomNet(int d, long seed) {
+        ControlNet net = ControlNetConfig.defaults(d, Precision.FLOAT64, seed).withHidden(List.of(32, 32)).build(m);
+        SplittableRandom rng = new SplittableRandom(seed + 7);
+        try (GradMode off = GradMode.disabled()) {
+            for (Parameter p : net.parameters()) {
+                double[] v = new double[(int) p.array().size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = 0.3 * rng.nextGaussian();
+                }
+                p.array().set(v);
+            }
+        }
+        return net;
+    }
+
+    static NDArray states(long batch, int d, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] x = new double[(int) batch * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian();
+        }
+        return m.create(x, new Shape(batch, d));
+    }
+
+    static NDArray times(long batch, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] t = new double[(int) batch];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 0.001 + 0.999 * rng.nextDouble();
+        }
+        return m.create(t, new Shape(batch, 1));
+    }
+
+    @Test
+    void valueIsTheMlpOnXAndSineThenCosineFeaturesOfT() {
+        ControlNet net = randomNet(2, 3);
+        NDArray x = states(5, 2, 1);
+        NDArray t = times(5, 2);
+        double[] u = net.value(t, x).toDoubleArray();
+        // The same network fed an input assembled on the Java side from FourierFeatures.at(t).
+        double[] xs = x.toDoubleArray();
+        double[] ts = t.toDoubleArray();
+        int p = 2 + 16;
+        double[] in = new double[5 * p];
+        for (int b = 0; b < 5; b++) {
+            in[b * p] = xs[2 * b];
+            in[b * p + 1] = xs[2 * b + 1];
+            System.arraycopy(net.features().at(ts[b]), 0, in, b * p + 2, 16);
+        }
+        double[] expected = net.mlp().forward(m.create(in, new Shape(5, p))).toDoubleArray();
+        for (int i = 0; i < u.length; i++) {
+            assertThat(u[i]).isCloseTo(expected[i], within(1e-12));
+        }
+        net.close();
+    }
+
+    @Test
+    void fourierFrequenciesAreFixedBySeedWithScaleSixteen() {
+        FourierFeatures a = FourierFeatures.gaussian(16, 16.0, 5);
+        assertThat(a.frequencies()).containsExactly(FourierFeatures.gaussian(16, 16.0, 5).frequencies());
+        assertThat(a.frequencies()).isNotEqualTo(FourierFeatures.gaussian(16, 16.0, 6).frequencies());
+        double[] many = FourierFeatures.gaussian(20_000, 16.0, 1).frequencies();
+        double sq = 0;
+        for (double w : many) {
+            sq += w * w;
+        }
+        // std of N(0, 16²) from 10,000 draws: within 3 standard errors (16/√(2·10⁴) ≈ 0.11).
+        assertThat(Math.sqrt(sq / many.length)).isCloseTo(16.0, within(0.35));
+    }
+
+    @Test
+    void exactDivergenceMatchesCentralFiniteDifferences() {
+        for (int d : new int[] {1, 2, 3}) {
+            ControlNet net = randomNet(d, 11 + d);
+            NDArray x = states(4, d, 5);
+            NDArray t = times(4, 6);
+            double[] div = net.divergence(t, x, DivergenceMode.EXACT).toDoubleArray();
+            double h = 1e-5;
+            double[] fd = new double[4];
+            for (int i = 0; i < d; i++) {
+                double[] e = new double[d];
+                e[i] = h;
+                NDArray shift = m.create(e, new Shape(1, d));
+                double[] up = net.value(t, x.add(shift)).toDoubleArray();
+                double[] down = net.value(t, x.sub(shift)).toDoubleArray();
+                for (int b = 0; b < 4; b++) {
+                    fd[b] += (up[b * d + i] - down[b * d + i]) / (2 * h);
+                }
+            }
+            for (int b = 0; b < 4; b++) {
+                assertThat(div[b]).as("d=%d row %d", d, b).isCloseTo(fd[b], within(1e-7 * (1 + Math.abs(fd[b]))));
+            }
+            net.close();
+        }
+    }
+
+    @Test
+    void hutchinsonIsExactWithABasisOfProbesAndUnbiasedWithManyRandomOnes() {
+        ControlNet net = randomNet(2, 21);
+        NDArray x = states(6, 2, 8);
+        NDArray t = times(6, 9);
+        double[] exact = net.divergence(t, x, DivergenceMode.EXACT).toDoubleArray();
+        // (1, 1) and (1, −1): the mean of vᵀJv is (J₁₁ + J₂₂) exactly.
+        Probes basis = new Probes(2, 2, 0, new double[] {1, 1, 1, -1});
+        double[] hb = net.divergence(t, x, DivergenceMode.hutchinson(basis)).toDoubleArray();
+        for (int b = 0; b < 6; b++) {
+            assertThat(hb[b]).isCloseTo(exact[b], within(1e-12));
+        }
+        double[] hr = net.divergence(t, x, DivergenceMode.hutchinson(Probes.rademacher(4000, 2, 3))).toDoubleArray();
+        for (int b = 0; b < 6; b++) {
+            // error of a mean of ±(J₁₂ + J₂₁) over 4,000 probes: ≤ 4|J₁₂ + J₂₁|/√4000; loose but able to fail
+            assertThat(hr[b]).isCloseTo(exact[b], within(0.1 * (1 + Math.abs(exact[b]))));
+        }
+        net.close();
+    }
+
+    @Test
+    void parameterisationsRoundTripAndMatchTheirDefinitions() {
+        VpSde sde = VpSde.defaults();
+        Parameterisation par = new Parameterisation(sde);
+        NDArray t = times(3, 1);
+        NDArray u = states(3, 2, 2);
+        double[] ts = t.toDoubleArray();
+        double[] us = u.toDoubleArray();
+        double[] s = par.scoreFromControl(u, t).toDoubleArray();
+        double[] eps = par.noiseFromControl(u, t).toDoubleArray();
+        for (int b = 0; b < 3; b++) {
+            double g = sde.diffusion(ts[b]);
+            double std = sde.std(ts[b]);
+            for (int j = 0; j < 2; j++) {
+                assertThat(s[2 * b + j]).isCloseTo(us[2 * b + j] / g, within(1e-12));
+                assertThat(eps[2 * b + j]).isCloseTo(-std * s[2 * b + j], within(1e-12));
+            }
+        }
+        assertThat(par.controlFromScore(par.scoreFromControl(u, t), t).toDoubleArray()).containsExactly(us, within(1e-12));
+        assertThat(par.controlFromNoise(par.noiseFromControl(u, t), t).toDoubleArray()).containsExactly(us, within(1e-12));
+    }
+}
