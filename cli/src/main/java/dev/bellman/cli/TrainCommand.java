@@ -6,6 +6,7 @@ import dev.bellman.control.BadInputException;
 import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.checkpoint.CheckpointFile;
 import dev.bellman.diffusion.sde.SdeKind;
+import dev.bellman.cli.train.TrainGapProbe;
 import dev.bellman.diffusion.train.GapProbe;
 import dev.bellman.diffusion.train.TrainConfig;
 import dev.bellman.diffusion.train.Weighting;
@@ -22,7 +23,8 @@ final class TrainCommand extends RunCommand {
      * TODO(lead): supply dev.bellman.diffusion.gap's estimator here (exact mixture u* for mixture data,
      * the empirical-optimal control otherwise); until then gap, gap_se and gap_empirical are null.
      */
-    static GapProbe gapProbe = GapProbe.NONE;
+    /** The end-of-run gap; null means the real estimate ({@link TrainGapProbe}); tests may skip it. */
+    static GapProbe gapProbe;
 
     @Option(names = "--data", paramLabel = "SPEC",
             description = "Data: a toy name (8gaussians, 25gaussians, swissroll, moons, circles, rings, pinwheel, 2spirals,"
@@ -104,6 +106,7 @@ final class TrainCommand extends RunCommand {
     protected Object execute(RunContext context, Object configuration) throws Exception {
         TrainRequest request = (TrainRequest) configuration;
         return TrainRun.run(request, context.engine(), context.runDirectory().path(), context.engine().config().seed(),
-                context.diagnostics(), gapProbe);
+                context.diagnostics(), gapProbe != null ? gapProbe
+                        : new TrainGapProbe(context.engine().config().seed(), context.engine().dataType()));
     }
 }
