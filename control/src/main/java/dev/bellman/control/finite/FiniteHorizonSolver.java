@@ -56,6 +56,19 @@ public final class FiniteHorizonSolver {
 
     /** Runs policy iteration on {@code problem}; the engine must be started (or defaults are used). */
     public static FiniteResult solve(FiniteHorizonProblem problem, FiniteSolverConfig config, FiniteListener listener) {
+        var architecture = problem.basisArchitecture();
+        if (architecture.isPresent()) {
+            return LeastSquaresPolicyIteration.solve(problem, architecture.get(), config, listener);
+        }
+        return solveWithNetworks(problem, config, listener);
+    }
+
+    /**
+     * The MLP route (used where the problem offers no {@link BasisArchitecture}: hjb-lq): Monte Carlo /
+     * residual regression of V_θ(t, x) and gradient ascent of a_φ(t, x), as described above.
+     */
+    public static FiniteResult solveWithNetworks(FiniteHorizonProblem problem, FiniteSolverConfig config,
+            FiniteListener listener) {
         BellmanEngine engine = BellmanEngine.current();
         DataType dt = config.precision().dataType();
         int d = problem.stateDim();
@@ -215,7 +228,7 @@ public final class FiniteHorizonSolver {
         return objective;
     }
 
-    private static List<Trajectory> trajectories(FiniteHorizonProblem problem, Policy policy, FiniteSolverConfig config,
+    static List<Trajectory> trajectories(FiniteHorizonProblem problem, Policy policy, FiniteSolverConfig config,
             NDManager manager, DataType dt) {
         if (config.trajectories() == 0) {
             return List.of();
