@@ -30,7 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finite-horizon neural policy iteration (DESIGN.md §1.1–1.3, issue 10). A value network V_θ(t, x) and
+ * Finite-horizon policy iteration (DESIGN.md §1.1–1.3, issue 10). {@link #solve} takes the structured
+ * route, {@link LeastSquaresPolicyIteration}, when the problem offers a {@link BasisArchitecture}
+ * (lqr-finite, merton-finite), and the MLP route described here otherwise (hjb-lq).
+ *
+ * <p>MLP route: a value network V_θ(t, x) and
  * a policy network a_φ(t, x), both taking t as an input, alternate:
  * <ol>
  *   <li><b>Evaluation</b> of the current policy α: Monte Carlo returns from start points (sᵢ, xᵢ) drawn
