@@ -48,6 +48,34 @@ class FinitePolicyIterationTest {
         assertThat(r.kRelErr()).isLessThan(0.01);
     }
 
+    /**
+     * The evaluation step alone, independently of improvement: for π = 0 (all wealth at r_f) the value is
+     * V⁰(t, x) = e^{[(1−γ)r_f − ρ](T−t)} x^{1−γ}/(1−γ), which the least-squares solve must reproduce.
+     */
+    @Test
+    void mertonEvaluationOfTheRisklessPolicyMatchesItsClosedForm() {
+        TestSupport.engine();
+        MertonFiniteProblem problem = new MertonFiniteProblem(MertonFiniteSolution.reference());
+        var params = problem.solution().problem();
+        ChebyshevTimeBasis time = new ChebyshevTimeBasis(12, problem.T());
+        SpaceTimeValue value = new SpaceTimeValue(time, StateBasis.utility(params.gamma()));
+        LinearFeedbackPolicy riskless = new LinearFeedbackPolicy(time, StateBasis.logAffine(), 1);
+        try (var m = TestSupport.manager()) {
+            var rng = new java.util.SplittableRandom(3);
+            SpaceTimePoints p = problem.trainingPoints().sample(512, rng, m, ai.djl.ndarray.types.DataType.FLOAT64);
+            var xT = problem.trainingStates().sample(128, rng, m, ai.djl.ndarray.types.DataType.FLOAT64);
+            LeastSquaresPolicyIteration.evaluate(problem, value, riskless, p, xT, 10.0);
+        }
+        double g = params.gamma();
+        double rate = (1 - g) * params.r_f() - params.rho();
+        for (double t : new double[] {0, 0.3, 0.9}) {
+            for (double x : new double[] {0.5, 2, 5}) {
+                double exact = Math.exp(rate * (problem.T() - t)) * Math.pow(x, 1 - g) / (1 - g);
+                assertThat(value.at(t, new double[] {x}).value()).isCloseTo(exact, org.assertj.core.api.Assertions.within(1e-9 * Math.abs(exact)));
+            }
+        }
+    }
+
     @Test
     void mertonFiniteFindsTheConstantFraction() {
         TestSupport.engine();
