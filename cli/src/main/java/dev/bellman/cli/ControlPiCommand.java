@@ -6,6 +6,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.bellman.cli.control.ControlReport;
 import dev.bellman.cli.control.IterationProgress;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.finite.FiniteHorizonProblem;
+import dev.bellman.control.finite.FiniteHorizonSolver;
+import dev.bellman.control.finite.FiniteProblemKind;
+import dev.bellman.control.finite.FiniteProblemSpec;
+import dev.bellman.control.finite.FiniteResult;
+import dev.bellman.control.finite.FiniteSolverConfig;
+import dev.bellman.control.finite.IterationRecord;
+import dev.bellman.control.pi.HistoryRow;
 import dev.bellman.control.pi.PolicyIterationConfig;
 import dev.bellman.control.pi.PolicyIterationRun;
 import dev.bellman.control.pi.ReferenceCase;
@@ -23,7 +31,7 @@ import picocli.CommandLine.Option;
 /** {@code bellman control pi}: neural policy iteration (DESIGN.md §1.2). */
 @Command(name = "pi", mixinStandardHelpOptions = true, description = "Neural policy iteration.")
 final class ControlPiCommand extends RunCommand {
-    /** The finite-horizon problems, solved by {@code dev.bellman.control.finite.FiniteHorizonSolver} (wired at merge). */
+    /** The finite-horizon problems, solved by {@link FiniteHorizonSolver}. */
     static final List<String> FINITE_HORIZON = List.of("lqr-finite", "merton-finite", "hjb-lq");
 
     @Mixin
@@ -47,6 +55,22 @@ final class ControlPiCommand extends RunCommand {
     record Configuration(@JsonProperty("problem") String problem, @JsonProperty("dim") int dim,
             @JsonProperty("parameters") Object parameters, @JsonProperty("solver") PolicyIterationConfig solver,
             @JsonIgnore ReferenceCase reference) {}
+
+    /**
+     * The validated configuration of a finite-horizon run (recorded in run.json).
+     *
+     * @param problem lqr-finite, merton-finite or hjb-lq
+     * @param dim d
+     * @param horizon T of the built problem
+     * @param sets the --set overrides as given
+     * @param problemFile the problem file, or null
+     * @param solver the solver settings (the least-squares part serves lqr-finite and merton-finite)
+     * @param built the validated problem (not recorded)
+     */
+    record FiniteConfiguration(@JsonProperty("problem") String problem, @JsonProperty("dim") int dim,
+            @JsonProperty("horizon") double horizon, @JsonProperty("sets") List<String> sets,
+            @JsonProperty("problem_file") String problemFile, @JsonProperty("solver") FiniteSolverConfig solver,
+            @JsonIgnore FiniteHorizonProblem built) {}
 
     @Override
     protected String commandName() {
@@ -102,12 +126,59 @@ final class ControlPiCommand extends RunCommand {
     }
 
     /**
-     * The dispatch seam for lqr-finite, merton-finite and hjb-lq: the finite-horizon solver
-     * ({@code FiniteHorizonSolver.solve(...)}) lives on another branch; the lead wires its configuration
-     * and its call in {@link #execute} here at merge.
+     * lqr-finite, merton-finite and hjb-lq: builds (and so validates) the problem from --dim, --horizon,
+     * --set and --problem-file before anything is created; the solver's defaults per problem, with
+     * --iterations and the global seed.
      */
     private Object finiteHorizonConfiguration(String name, List<String> sets) {
-        throw new NotBuiltException("bellman control pi --problem " + name, 3);
+        FiniteProblemKind kind = FiniteProblemKind.parse(name);
+        FiniteProblemSpec spec = new FiniteProblemSpec(kind, problem.dim == null ? 1 : problem.dim, horizon, sets,
+                problem.problemFile);
+        FiniteHorizonProblem built = spec.build();
+        if (problem.problemFile != null && problem.dim != null && problem.dim != built.stateDim()) {
+            throw new BadInputException("--dim " + problem.dim + " disagrees with the problem file's d = " + built.stateDim());
+        }
+        FiniteSolverConfig solver = FiniteSolverConfig.defaults(kind, built.stateDim()).withSeed(global.values().seed);
+        if (iterations != null) {
+            solver = solver.withIterations(iterations);
+        }
+        return new FiniteConfiguration(name, built.stateDim(), built.T(), sets,
+                problem.problemFile == null ? null : problem.problemFile.toString(), solver, built);
+    }
+
+    /** Runs the finite-horizon solver with a progress bar; history.csv and convergence/trajectory plots. */
+    private Object executeFinite(RunContext context, FiniteConfiguration c) throws Exception {
+        FiniteResult result;
+        try (IterationProgress progress = new IterationProgress("control pi " + c.problem(), c.solver().iterations(),
+                context.diagnostics())) {
+            result = FiniteHorizonSolver.solve(c.built(), c.solver(), rec -> progress.step(rec.iteration(),
+                    String.format(" V %.1e a %.1e", rec.valueRelL2(), rec.actionRelL2())));
+        }
+        String evaluation = c.built().basisArchitecture().isPresent() ? "least-squares" : "monte-carlo";
+        List<HistoryRow> rows = new ArrayList<>();
+        for (IterationRecord r : result.history()) {
+            rows.add(new HistoryRow(r.iteration(), r.wallSeconds(), evaluation, r.valueFitLoss(), r.policyObjective(),
+                    r.hjbResidual(), r.valueRelL2(), r.actionRelL2(), null));
+        }
+        ControlReport report = new ControlReport(context.runDirectory());
+        report.writeHistory(rows);
+        dev.bellman.cli.control.FiniteTrajectoryPlot.write(context.runDirectory(), result.trajectories(), c.problem());
+        if (!context.json()) {
+            System.out.printf("%s d=%d T=%s: V_rel_l2 %.3e, action_rel_l2 %.3e, hjb_residual %.3e, %d iterations, %.1f s%n",
+                    result.problem(), result.dim(), result.horizon(), result.valueRelL2(), result.actionRelL2(),
+                    result.hjbResidual(), result.iterations(), result.wallSeconds());
+            if (result.kRelErr() != null) {
+                System.out.printf("K_rel_err %.3e%n", result.kRelErr());
+            }
+            if (result.piRelErr() != null) {
+                System.out.printf("pi_rel_err %.3e%n", result.piRelErr());
+            }
+            if (result.u0() != null) {
+                System.out.printf("u0 %.6f (exact %.6f, rel err %.3e; uncontrolled %.6f), off_origin_rel_err %.3e%n",
+                        result.u0(), result.u0Exact(), result.u0RelErr(), result.u0Uncontrolled(), result.offOriginRelErr());
+            }
+        }
+        return result;
     }
 
     private static List<String> sets(Map<String, String> set) {
@@ -120,6 +191,9 @@ final class ControlPiCommand extends RunCommand {
 
     @Override
     protected Object execute(RunContext context, Object configuration) throws Exception {
+        if (configuration instanceof FiniteConfiguration f) {
+            return executeFinite(context, f);
+        }
         Configuration c = (Configuration) configuration;
         try (NDManager manager = context.engine().newManager();
                 IterationProgress progress = new IterationProgress("control pi " + c.problem(), c.solver().iterations(),

@@ -57,6 +57,41 @@ class ControlPiCommandTest {
         }
     }
 
+    private static final List<String> FINITE_KEYS = List.of("problem", "dim", "horizon", "V_rel_l2", "action_rel_l2",
+            "hjb_residual", "iterations", "wall_s", "time_to_2pct_s", "K_hat", "K_rel_err", "pi_hat", "pi_rel_err", "u0",
+            "u0_exact", "u0_rel_err", "u0_uncontrolled", "off_origin_rel_err", "history");
+
+    @Test
+    void lqrFiniteJsonHasEveryKeyAndHistory(@TempDir Path dir) throws Exception {
+        Outcome o = run("control", "pi", "--problem", "lqr-finite", "--horizon", "0.5", "--iterations", "2", "--json",
+                "--threads", "1", "--out", dir.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        for (String k : FINITE_KEYS) {
+            assertThat(j.has(k)).as(k).isTrue();
+        }
+        assertThat(j.get("problem").asText()).isEqualTo("lqr-finite");
+        assertThat(j.get("horizon").asDouble()).isEqualTo(0.5);
+        assertThat(j.get("iterations").asInt()).isEqualTo(2);
+        assertThat(j.get("K_hat").get(0).get(0).asDouble()).isPositive();
+        assertThat(j.get("u0").isNull()).isTrue();
+        assertThat(j.get("pi_hat").isNull()).isTrue();
+        assertThat(Files.readAllLines(dir.resolve("history.csv"))).hasSize(3);
+        for (String png : List.of("trajectories.png", "convergence.png")) {
+            assertThat(dir.resolve(png)).isRegularFile();
+        }
+    }
+
+    @Test
+    void finiteHorizonRefusalsExitTwo(@TempDir Path dir) {
+        Outcome h = run("control", "pi", "--problem", "lqr-finite", "--horizon", "-1", "--out", dir.toString());
+        assertThat(h.code()).isEqualTo(2);
+        assertThat(h.err().strip().lines()).hasSize(1);
+        Outcome m = run("control", "pi", "--problem", "merton-finite", "--dim", "2", "--out", dir.resolve("m").toString());
+        assertThat(m.code()).isEqualTo(2);
+        assertThat(m.err()).contains("--dim");
+    }
+
     @Test
     void mertonWithInfiniteValueExitsTwoWithOneLine(@TempDir Path dir) {
         Outcome o = run("control", "pi", "--problem", "merton", "--set", "gamma=0.5", "--set", "rho=0.001", "--out", dir.toString());

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The finite-horizon accuracy suite of issue 10: runs finite-horizon policy iteration with the default
- * settings of each problem and prints one {@code RESULT {json}} line per case (the
+ * settings of each problem (lqr-finite and merton-finite by space-time least squares, hjb-lq by the MLP
+ * route) and prints one {@code RESULT {json}} line per case (the
  * {@code control pi --json} keys) beside the targets, with progress on stderr.
  *
  * <pre>  java ... dev.bellman.benchmarks.finite.FiniteSuite [--threads N] [--seed S] [case ...]</pre>

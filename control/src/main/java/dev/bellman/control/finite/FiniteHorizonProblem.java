@@ -40,6 +40,15 @@ public interface FiniteHorizonProblem extends ControlProblem {
     /** The problem's own metrics of a learned value and policy. */
     ProblemMetrics metrics(ScalarField value, Policy policy, NDManager manager, DataType dataType);
 
+    /**
+     * The separable space-time architecture the problem offers to {@link LeastSquaresPolicyIteration}
+     * (a modelling choice stated by the problem: which state functions V and a are built from), or
+     * empty when the generic MLP solver must be used.
+     */
+    default java.util.Optional<BasisArchitecture> basisArchitecture() {
+        return java.util.Optional.empty();
+    }
+
     /** The 11 evenly spaced times 0, T/10, …, T at which errors are reported over [0, T]. */
     default double[] evaluationTimes() {
         double[] t = new double[11];

@@ -30,7 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finite-horizon neural policy iteration (DESIGN.md §1.1–1.3, issue 10). A value network V_θ(t, x) and
+ * Finite-horizon policy iteration (DESIGN.md §1.1–1.3, issue 10). {@link #solve} takes the structured
+ * route, {@link LeastSquaresPolicyIteration}, when the problem offers a {@link BasisArchitecture}
+ * (lqr-finite, merton-finite), and the MLP route described here otherwise (hjb-lq).
+ *
+ * <p>MLP route: a value network V_θ(t, x) and
  * a policy network a_φ(t, x), both taking t as an input, alternate:
  * <ol>
  *   <li><b>Evaluation</b> of the current policy α: Monte Carlo returns from start points (sᵢ, xᵢ) drawn
@@ -56,6 +60,19 @@ public final class FiniteHorizonSolver {
 
     /** Runs policy iteration on {@code problem}; the engine must be started (or defaults are used). */
     public static FiniteResult solve(FiniteHorizonProblem problem, FiniteSolverConfig config, FiniteListener listener) {
+        var architecture = problem.basisArchitecture();
+        if (architecture.isPresent()) {
+            return LeastSquaresPolicyIteration.solve(problem, architecture.get(), config, listener);
+        }
+        return solveWithNetworks(problem, config, listener);
+    }
+
+    /**
+     * The MLP route (used where the problem offers no {@link BasisArchitecture}: hjb-lq): Monte Carlo /
+     * residual regression of V_θ(t, x) and gradient ascent of a_φ(t, x), as described above.
+     */
+    public static FiniteResult solveWithNetworks(FiniteHorizonProblem problem, FiniteSolverConfig config,
+            FiniteListener listener) {
         BellmanEngine engine = BellmanEngine.current();
         DataType dt = config.precision().dataType();
         int d = problem.stateDim();
@@ -215,7 +232,7 @@ public final class FiniteHorizonSolver {
         return objective;
     }
 
-    private static List<Trajectory> trajectories(FiniteHorizonProblem problem, Policy policy, FiniteSolverConfig config,
+    static List<Trajectory> trajectories(FiniteHorizonProblem problem, Policy policy, FiniteSolverConfig config,
             NDManager manager, DataType dt) {
         if (config.trajectories() == 0) {
             return List.of();

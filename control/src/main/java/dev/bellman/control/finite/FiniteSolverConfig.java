@@ -30,11 +30,13 @@ import java.util.List;
  * @param seed the run's seed
  * @param timeBudgetSeconds stop after the round that passes this wall time (0: no budget)
  * @param trajectories closed-loop paths from t = 0 recorded for plots
+ * @param leastSquares settings of the structured solver, used when the problem offers a
+ *     {@link BasisArchitecture} (lqr-finite, merton-finite); the MLP settings above serve the others
  */
 public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps, int valueSteps, int valueBatch,
         double valueLr, double residualWeight, double terminalWeight, int collocationBatch, int policySteps,
         int policyBatch, double policyLr, List<Integer> valueHidden, List<Integer> policyHidden, int hutchinsonProbes,
-        Precision precision, long seed, double timeBudgetSeconds, int trajectories) {
+        Precision precision, long seed, double timeBudgetSeconds, int trajectories, LeastSquaresConfig leastSquares) {
     public FiniteSolverConfig {
         if (iterations < 1 || rollouts < 1 || rolloutSteps < 1 || valueSteps < 0 || valueBatch < 1 || policySteps < 0
                 || policyBatch < 1 || collocationBatch < 1) {
@@ -55,6 +57,9 @@ public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps,
         if (precision == null) {
             throw new BadInputException("a precision must be given");
         }
+        if (leastSquares == null) {
+            throw new BadInputException("least-squares settings must be given");
+        }
         valueHidden = List.copyOf(valueHidden);
         policyHidden = List.copyOf(policyHidden);
     }
@@ -62,67 +67,73 @@ public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps,
     /** The defaults of each problem (the settings the benchmark suite reports). */
     public static FiniteSolverConfig defaults(FiniteProblemKind kind, int dim) {
         return switch (kind) {
-            case LQR_FINITE -> new FiniteSolverConfig(20, 4096, 100, 300, 256, 3e-3, 0.5, 1.0, 256, 100, 512, 3e-3,
-                    List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8);
-            case MERTON_FINITE -> new FiniteSolverConfig(15, 4096, 50, 300, 256, 3e-3, 0.5, 1.0, 256, 100, 512, 3e-3,
-                    List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8);
+            case LQR_FINITE -> new FiniteSolverConfig(10, 4096, 100, 300, 256, 3e-3, 0.5, 1.0, 256, 100, 512, 3e-3,
+                    List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8, LeastSquaresConfig.defaults());
+            case MERTON_FINITE -> new FiniteSolverConfig(6, 4096, 50, 300, 256, 3e-3, 0.5, 1.0, 256, 100, 512, 3e-3,
+                    List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8, LeastSquaresConfig.defaults());
             case HJB_LQ -> new FiniteSolverConfig(10, 4096, 50, 300, 256, 2e-3, 0.0, 1.0, 128, 100, 256, 2e-3,
-                    List.of(64, 64), List.of(64, 64), 0, Precision.FLOAT64, 0, dim > 10 ? 840 : 0, 8);
+                    List.of(64, 64), List.of(64, 64), 0, Precision.FLOAT64, 0, dim > 10 ? 840 : 0, 8, LeastSquaresConfig.defaults());
         };
     }
 
     public FiniteSolverConfig withIterations(int n) {
         return new FiniteSolverConfig(n, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
-                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withSeed(long s) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
-                hutchinsonProbes, precision, s, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, s, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withRollouts(int starts, int steps) {
         return new FiniteSolverConfig(iterations, starts, steps, valueSteps, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
-                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withSteps(int value, int policy) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, value, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policy, policyBatch, policyLr, valueHidden, policyHidden,
-                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withWeights(double residual, double terminal) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residual,
                 terminal, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
-                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withLearningRates(double value, double policy) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, value, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policy, valueHidden, policyHidden,
-                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withHidden(List<Integer> value, List<Integer> policy) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, value, policy,
-                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories);
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withHutchinsonProbes(int k) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
-                k, precision, seed, timeBudgetSeconds, trajectories);
+                k, precision, seed, timeBudgetSeconds, trajectories, leastSquares);
     }
 
     public FiniteSolverConfig withTimeBudget(double seconds) {
         return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residualWeight,
                 terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
-                hutchinsonProbes, precision, seed, seconds, trajectories);
+                hutchinsonProbes, precision, seed, seconds, trajectories, leastSquares);
+    }
+
+    public FiniteSolverConfig withLeastSquares(LeastSquaresConfig ls) {
+        return new FiniteSolverConfig(iterations, rollouts, rolloutSteps, valueSteps, valueBatch, valueLr, residualWeight,
+                terminalWeight, collocationBatch, policySteps, policyBatch, policyLr, valueHidden, policyHidden,
+                hutchinsonProbes, precision, seed, timeBudgetSeconds, trajectories, ls);
     }
 
     /** The trace mode for noise dimension n in state dimension d. */

@@ -173,6 +173,12 @@ public final class LqrFiniteProblem implements FiniteHorizonProblem {
         };
     }
 
+    /** V = −½xᵀS(t)x + w(t)ᵀx + c(t) and a = −K(t)x + b(t): the span of the exact solution's form. */
+    @Override
+    public java.util.Optional<BasisArchitecture> basisArchitecture() {
+        return java.util.Optional.of(new BasisArchitecture(StateBasis.quadratic(stateDim()), StateBasis.affine(stateDim())));
+    }
+
     /** K̂(0) and the RMS over the 11 evaluation times of ‖K̂(t) − K(t)‖_F/‖K(t)‖_F. */
     @Override
     public ProblemMetrics metrics(ScalarField value, Policy policy, NDManager manager, DataType dataType) {

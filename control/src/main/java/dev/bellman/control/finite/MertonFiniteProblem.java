@@ -141,6 +141,12 @@ public final class MertonFiniteProblem implements FiniteHorizonProblem {
                 .repeat(0, x.getShape().get(0));
     }
 
+    /** V = h(t)U(x) + c(t) (homothetic in wealth) and π = π₀(t) + π₁(t) ln x. */
+    @Override
+    public java.util.Optional<BasisArchitecture> basisArchitecture() {
+        return java.util.Optional.of(new BasisArchitecture(StateBasis.utility(parameters.gamma()), StateBasis.logAffine()));
+    }
+
     /** π̂: the mean learned fractions over the evaluation points; its relative error to π*. */
     @Override
     public ProblemMetrics metrics(ScalarField value, Policy policy, NDManager manager, DataType dataType) {

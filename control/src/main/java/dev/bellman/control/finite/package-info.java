@@ -14,7 +14,13 @@
  *       points (t (B,1), x (B,d)) of [0, T] × R^d;</li>
  *   <li>{@link dev.bellman.control.finite.TimeChangedSde}: per-sample start times on one local clock;
  *       {@link dev.bellman.control.finite.MonteCarloReturns}: Monte Carlo returns to T;</li>
- *   <li>{@link dev.bellman.control.finite.PolicyNetwork}: a_φ(t, x);</li>
+ *   <li>{@link dev.bellman.control.finite.PolicyNetwork}: a_φ(t, x) (MLP route);</li>
+ *   <li>the structured route: {@link dev.bellman.control.finite.LeastSquaresPolicyIteration} with
+ *       {@link dev.bellman.control.finite.LeastSquaresConfig}, the value
+ *       {@link dev.bellman.control.finite.SpaceTimeValue} and policy
+ *       {@link dev.bellman.control.finite.LinearFeedbackPolicy} built from a
+ *       {@link dev.bellman.control.finite.ChebyshevTimeBasis} and a {@link dev.bellman.control.finite.StateBasis},
+ *       offered by a problem as a {@link dev.bellman.control.finite.BasisArchitecture};</li>
  *   <li>{@link dev.bellman.control.finite.FiniteHorizonSolver} (entry point), with
  *       {@link dev.bellman.control.finite.FiniteProblemSpec}, {@link dev.bellman.control.finite.FiniteProblemKind},
  *       {@link dev.bellman.control.finite.FiniteSolverConfig}, {@link dev.bellman.control.finite.FiniteListener},

@@ -6,11 +6,11 @@ import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 
 /** Weighted linear least squares min Σᵢ wᵢ(Φᵢθ − yᵢ)² by Householder QR, in double precision. */
-final class LinearLeastSquares {
+public final class LinearLeastSquares {
     private LinearLeastSquares() {}
 
     /** θ (p) for Φ (B, p), y (B), w (B) ≥ 0; null when Φ is rank deficient. */
-    static double[] solve(double[][] phi, double[] y, double[] w) {
+    public static double[] solve(double[][] phi, double[] y, double[] w) {
         int b = phi.length;
         int p = phi[0].length;
         double[][] a = new double[b][p];
