@@ -51,7 +51,14 @@ public final class FiniteSuite {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> cases.add(args[i]);
+                default -> {
+                    // ChildJvm passes the thread count first, bare
+                    if (i == 0 && args[i].matches("\\d+")) {
+                        threads = Integer.parseInt(args[i]);
+                    } else {
+                        cases.add(args[i]);
+                    }
+                }
             }
         }
         if (cases.isEmpty()) {

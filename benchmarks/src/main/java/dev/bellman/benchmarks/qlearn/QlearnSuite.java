@@ -39,7 +39,14 @@ public final class QlearnSuite {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
-                default -> cases.add(args[i]);
+                default -> {
+                    // ChildJvm passes the thread count first, bare
+                    if (i == 0 && args[i].matches("\\d+")) {
+                        threads = Integer.parseInt(args[i]);
+                    } else {
+                        cases.add(args[i]);
+                    }
+                }
             }
         }
         if (cases.isEmpty()) {
