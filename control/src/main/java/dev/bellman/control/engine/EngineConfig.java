@@ -20,9 +20,14 @@ public record EngineConfig(long seed, int threads, Precision precision, DeviceKi
         }
     }
 
-    /** Seed 0, one thread per core, float32, CPU. */
+    /**
+     * Seed 0, float32, CPU, and the thread count the process was started with
+     * ({@code -Dai.djl.pytorch.num_threads}, as the test runner and benchmark children set it), else one
+     * thread per core.
+     */
     public static EngineConfig defaults() {
-        return new EngineConfig(0L, Runtime.getRuntime().availableProcessors(), Precision.FLOAT32, DeviceKind.CPU);
+        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        return new EngineConfig(0L, Math.max(1, threads), Precision.FLOAT32, DeviceKind.CPU);
     }
 
     public EngineConfig withSeed(long newSeed) {
