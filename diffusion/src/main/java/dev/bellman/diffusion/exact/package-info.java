@@ -9,6 +9,11 @@
  *       {@link dev.bellman.diffusion.ControlModel}.</li>
  *   <li>{@link dev.bellman.diffusion.exact.EmpiricalOptimalControl}: u* of a finite training set
  *       (pushed-forward point masses), chunked over the points; singular as t_f → 0.</li>
+ *   <li>{@link dev.bellman.diffusion.exact.PerturbedControl}: c·u + b, the moved-off controls of the identity checks.</li>
+ *   <li>{@link dev.bellman.diffusion.exact.DiffusionControlProblem}: the reverse-time problem as a core
+ *       {@code ControlProblem} in reward form (generative time τ, terminal reward log p_data), and
+ *       {@link dev.bellman.diffusion.exact.GenerativeTimeLogDensity}, its value log p_{T−τ} in τ.</li>
+ *   <li>{@code SdeCoefficients} (package-private): m, s, a, g per row in double precision on the host.</li>
  * </ul>
  */
 package dev.bellman.diffusion.exact;

@@ -91,4 +91,16 @@ class ForwardSdeTest {
         assertThatThrownBy(() -> SdeKind.parse("xx")).isInstanceOf(BadInputException.class).hasMessageContaining("vp, subvp or ve");
         assertThat(SdeKind.parse("sub-vp")).isEqualTo(SdeKind.SUBVP);
     }
+
+    @Test
+    void batchedExpm1IsFloat64Exact() {
+        try (NDManager m = BellmanEngine.current().newManager()) {
+            double[] xs = {-0.3, -0.0499, -0.02, -1e-3, -1e-7, 0, 1e-9, 1e-4, 0.01, 0.0499, 0.05, 0.2};
+            double[] got = Expm1.of(m.create(xs)).toDoubleArray();
+            for (int i = 0; i < xs.length; i++) {
+                double want = Math.expm1(xs[i]);
+                assertThat(got[i]).as("expm1(%s)", xs[i]).isCloseTo(want, within(4e-16 + 1e-14 * Math.abs(want)));
+            }
+        }
+    }
 }

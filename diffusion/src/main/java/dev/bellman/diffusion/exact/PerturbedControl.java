@@ -1,0 +1,71 @@
+package dev.bellman.diffusion.exact;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.VectorField;
+import dev.bellman.diffusion.ControlModel;
+import dev.bellman.diffusion.sde.ForwardSde;
+
+/**
+ * A control moved off another by an affine map, c·u(t_f, x) + b (b the same constant in every
+ * coordinate): the deliberately wrong controls (0.7u*, u* + 0.5) with which the verification identity
+ * and gap are checked (DESIGN.md §1.4; ../shared/peers/numpy_identity.py). Divergence c·∇·u.
+ *
+ * @param base u
+ * @param scale c
+ * @param shift b
+ */
+public record PerturbedControl(VectorField base, double scale, double shift) implements VectorField {
+
+    /** c·u. */
+    public static PerturbedControl scaled(VectorField base, double scale) {
+        return new PerturbedControl(base, scale, 0.0);
+    }
+
+    /** u + b. */
+    public static PerturbedControl shifted(VectorField base, double shift) {
+        return new PerturbedControl(base, 1.0, shift);
+    }
+
+    /** The model with the same SDE and shape and this control in place of the model's own. */
+    public static ControlModel model(ControlModel model, double scale, double shift) {
+        PerturbedControl control = new PerturbedControl(model.control(), scale, shift);
+        return new ControlModel() {
+            @Override
+            public ForwardSde sde() {
+                return model.sde();
+            }
+
+            @Override
+            public VectorField control() {
+                return control;
+            }
+
+            @Override
+            public Shape sampleShape() {
+                return model.sampleShape();
+            }
+        };
+    }
+
+    @Override
+    public int dim() {
+        return base.dim();
+    }
+
+    @Override
+    public NDArray value(NDArray t, NDArray x) {
+        try (Scope scope = Scope.open()) {
+            return scope.keep(base.value(t, x).mul(scale).add(shift));
+        }
+    }
+
+    @Override
+    public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
+        try (Scope scope = Scope.open()) {
+            return scope.keep(base.divergence(t, x, mode).mul(scale));
+        }
+    }
+}
