@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary file is left.
  */
 class CrashSafetyTest {
-    static final int KILLS = 24;
+    static final int KILLS = 22;
     static final long STEPS = 1500;
     static final long EVERY = 3;
     static final int BATCH = 64;

@@ -68,4 +68,13 @@ final class ReliabilityRuns {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).sorted().toList();
         }
     }
+
+    /** {@link #temporaryFiles} with I/O errors as assertion failures (for lambdas). */
+    static List<String> temporaryFilesQuietly(Path dir) {
+        try {
+            return temporaryFiles(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
