@@ -1,5 +1,21 @@
 package dev.bellman.cli;
 
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bellman.cli.control.ControlReport;
+import dev.bellman.cli.control.IterationProgress;
+import dev.bellman.control.BadInputException;
+import dev.bellman.control.pi.PolicyIterationConfig;
+import dev.bellman.control.pi.PolicyIterationRun;
+import dev.bellman.control.pi.ReferenceCase;
+import dev.bellman.control.problemfile.ParameterOverrides;
+import dev.bellman.control.problemfile.ProblemFile;
+import dev.bellman.control.reference.LqrParameters;
+import dev.bellman.control.reference.MertonParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -7,6 +23,9 @@ import picocli.CommandLine.Option;
 /** {@code bellman control pi}: neural policy iteration (DESIGN.md §1.2). */
 @Command(name = "pi", mixinStandardHelpOptions = true, description = "Neural policy iteration.")
 final class ControlPiCommand extends RunCommand {
+    /** The finite-horizon problems, solved by {@code dev.bellman.control.finite.FiniteHorizonSolver} (wired at merge). */
+    static final List<String> FINITE_HORIZON = List.of("lqr-finite", "merton-finite", "hjb-lq");
+
     @Mixin
     ProblemOptions problem = new ProblemOptions();
 
@@ -16,6 +35,19 @@ final class ControlPiCommand extends RunCommand {
     @Option(names = "--iterations", paramLabel = "N", description = "Policy iterations.")
     Integer iterations;
 
+    /**
+     * The validated configuration of a stationary run (recorded in run.json).
+     *
+     * @param problem lqr or merton
+     * @param dim d
+     * @param parameters the problem's parameter record (after --set and --problem-file)
+     * @param solver the policy-iteration settings
+     * @param reference the validated problem with its closed form (not recorded)
+     */
+    record Configuration(@JsonProperty("problem") String problem, @JsonProperty("dim") int dim,
+            @JsonProperty("parameters") Object parameters, @JsonProperty("solver") PolicyIterationConfig solver,
+            @JsonIgnore ReferenceCase reference) {}
+
     @Override
     protected String commandName() {
         return "control-pi";
@@ -23,11 +55,84 @@ final class ControlPiCommand extends RunCommand {
 
     @Override
     protected Object configuration() {
-        throw new NotBuiltException("bellman control pi", 3);
+        String name = problem.problem == null ? "" : problem.problem.strip();
+        List<String> sets = sets(problem.set);
+        if (FINITE_HORIZON.contains(name)) {
+            return finiteHorizonConfiguration(name, sets);
+        }
+        if (horizon != null) {
+            throw new BadInputException("--horizon applies to finite-horizon problems (" + String.join(", ", FINITE_HORIZON)
+                    + "), not to " + name);
+        }
+        ReferenceCase reference;
+        Object parameters;
+        switch (name) {
+            case "lqr" -> {
+                LqrParameters p;
+                if (problem.problemFile != null) {
+                    p = ParameterOverrides.lqr(ProblemFile.lqr(problem.problemFile), sets);
+                    if (problem.dim != null && problem.dim != p.stateDimension()) {
+                        throw new BadInputException("--dim " + problem.dim + " disagrees with the problem file's d = "
+                                + p.stateDimension());
+                    }
+                } else {
+                    p = ParameterOverrides.lqr(problem.dim == null ? 1 : problem.dim, sets);
+                }
+                parameters = p;
+                reference = ReferenceCase.lqr(p);
+            }
+            case "merton" -> {
+                if (problem.dim != null && problem.dim != 1) {
+                    throw new BadInputException("merton has one state (wealth); --dim " + problem.dim + " does not apply");
+                }
+                MertonParameters p = problem.problemFile != null
+                        ? ParameterOverrides.merton(ProblemFile.merton(problem.problemFile), sets)
+                        : ParameterOverrides.merton(sets);
+                parameters = p;
+                reference = ReferenceCase.merton(p);
+            }
+            default -> throw new BadInputException("unknown --problem '" + name + "' (expected lqr, merton, "
+                    + String.join(", ", FINITE_HORIZON) + ")");
+        }
+        PolicyIterationConfig solver = PolicyIterationConfig.forCase(reference).withSeed(global.values().seed);
+        if (iterations != null) {
+            solver = solver.withIterations(iterations);
+        }
+        return new Configuration(name, reference.dim(), parameters, solver, reference);
+    }
+
+    /**
+     * The dispatch seam for lqr-finite, merton-finite and hjb-lq: the finite-horizon solver
+     * ({@code FiniteHorizonSolver.solve(...)}) lives on another branch; the lead wires its configuration
+     * and its call in {@link #execute} here at merge.
+     */
+    private Object finiteHorizonConfiguration(String name, List<String> sets) {
+        throw new NotBuiltException("bellman control pi --problem " + name, 3);
+    }
+
+    private static List<String> sets(Map<String, String> set) {
+        List<String> out = new ArrayList<>();
+        if (set != null) {
+            set.forEach((k, v) -> out.add(k + "=" + v));
+        }
+        return out;
     }
 
     @Override
-    protected Object execute(RunContext context, Object configuration) {
-        throw new NotBuiltException("bellman control pi", 3);
+    protected Object execute(RunContext context, Object configuration) throws Exception {
+        Configuration c = (Configuration) configuration;
+        try (NDManager manager = context.engine().newManager();
+                IterationProgress progress = new IterationProgress("control pi " + c.problem(), c.solver().iterations(),
+                        context.diagnostics());
+                PolicyIterationRun.Outcome outcome = PolicyIterationRun.run(c.reference(), c.solver(), manager, progress)) {
+            progress.close();
+            ControlReport report = new ControlReport(context.runDirectory());
+            report.writeHistory(outcome.history());
+            report.writePlots(c.reference(), outcome, manager, context.engine().config().seed());
+            if (!context.json()) {
+                report.printTable(c.reference(), outcome.scores(), System.out);
+            }
+            return outcome.result();
+        }
     }
 }
