@@ -31,10 +31,13 @@ final class BenchCommand extends RunCommand {
                 context.diagnostics()::println);
         context.runDirectory().writeText("bench.md", report.markdown());
         context.runDirectory().writeJson("bench.json", report);
-        if (!context.json()) {
-            context.diagnostics().println();
-            context.diagnostics().print(report.markdown());
-        }
         return report;
+    }
+
+    @Override
+    protected void printHuman(Object result, java.io.PrintStream out) {
+        BenchReport report = (BenchReport) result;
+        out.print(report.markdown());
+        out.println("machine: " + report.machine());
     }
 }

@@ -29,6 +29,11 @@ abstract class RunCommand implements Callable<Integer> {
     /** Runs the library entry point and returns its result record. */
     protected abstract Object execute(RunContext context, Object configuration) throws Exception;
 
+    /** How the result reads for people (without --json); one aligned line per field by default. */
+    protected void printHuman(Object result, PrintStream out) {
+        ResultPrinter.print(result, out);
+    }
+
     @Override
     public final Integer call() throws Exception {
         Object configuration = configuration();
@@ -46,7 +51,7 @@ abstract class RunCommand implements Callable<Integer> {
         if (global.values().json) {
             out.println(Json.write(result));
         } else {
-            ResultPrinter.print(result, out);
+            printHuman(result, out);
             out.println("run directory: " + dir.path());
         }
         out.flush();

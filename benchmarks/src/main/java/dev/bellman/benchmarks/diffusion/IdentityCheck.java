@@ -124,9 +124,10 @@ public final class IdentityCheck {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        double se = args.length > 1 ? Double.parseDouble(args[1]) : 0.02;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        // THREADS first, like every benchmark main that ChildJvm runs
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        double se = args.length > 2 ? Double.parseDouble(args[2]) : 0.02;
         int max = args.length > 3 ? Integer.parseInt(args[3]) : 400_000;
         BellmanEngine.start(EngineConfig.defaults().withThreads(threads));
         Config config = Config.full(steps, se, max);

@@ -1,0 +1,66 @@
+package dev.bellman.benchmarks.diffusion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bellman.benchmarks.BenchRow;
+import dev.bellman.benchmarks.BenchRow.Better;
+import dev.bellman.benchmarks.ChildRuns;
+import dev.bellman.benchmarks.SuiteContext;
+import dev.bellman.benchmarks.SuiteRunner;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code diffusion} suite: score-matching training speed on the peer workload at 1 and 2 threads
+ * (each in its own JVM) against torch_dsm_toy.py at its best thread count, resident-memory growth
+ * over the run, and (full mode) the verification identity on three mixtures.
+ */
+public final class DiffusionSuiteRunner implements SuiteRunner {
+    private static final String COMMAND = "./bellman bench --suite diffusion";
+
+    @Override
+    public List<BenchRow> run(SuiteContext context) {
+        List<BenchRow> rows = new ArrayList<>();
+        int steps = context.quick() ? 300 : 20000;
+        int[] threadCounts = context.quick() ? new int[] {1} : new int[] {1, 2};
+        Double peerBest = null;
+        if (!context.quick()) {
+            for (int t : new int[] {1, 2}) {
+                DsmPeer.Speeds s = DsmPeer.measure(context, t, 2000);
+                if (s != null && (peerBest == null || s.trainStepsPerS() > peerBest)) {
+                    peerBest = s.trainStepsPerS();
+                }
+            }
+        }
+        String cmd = COMMAND + (context.quick() ? " --quick" : "");
+        for (int threads : threadCounts) {
+            List<JsonNode> results = ChildRuns.run(context, DsmTrainSpeed.class, threads, context.repeats(), 3600,
+                    Integer.toString(steps), "50");
+            double[] rate = ChildRuns.values(results, n -> n.get("steps_per_s"));
+            rows.add(BenchRow.of("dsm train steps/s, 8gaussians peer workload (threads " + threads + ")", "steps/s",
+                    Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest}, "≥ 1.5 × peer (best threads)",
+                    cmd, null));
+            double[] growth = new double[results.size()];
+            for (int i = 0; i < results.size(); i++) {
+                JsonNode n = results.get(i);
+                double warm = n.path("rss_kb_after_warmup").asDouble();
+                growth[i] = warm > 0 ? (n.path("rss_kb_end").asDouble() - warm) / warm : Double.NaN;
+            }
+            rows.add(BenchRow.of("dsm train RSS growth after warm-up over " + steps + " steps (threads " + threads + ")",
+                    "fraction", Better.LOWER, growth, null, "≤ 0.10", cmd, null));
+        }
+        if (!context.quick()) {
+            List<JsonNode> identity = ChildRuns.run(context, IdentityCheck.class, 2, 1, 4 * 3600, "1000", "0.02", "400000");
+            for (JsonNode run : identity) {
+                for (JsonNode row : run.path("rows")) {
+                    String label = row.path("data").asText() + " " + row.path("control").asText();
+                    rows.add(BenchRow.of("identity |residual| at 2N steps, " + label, "nats", Better.LOWER,
+                            new double[] {Math.abs(row.path("residualFine").asDouble())}, null,
+                            "≤ 3 × se = " + String.format(java.util.Locale.ROOT, "%.3f", 3 * row.path("residualFineSe").asDouble()),
+                            cmd, "N = " + row.path("steps").asText() + " steps, n = " + row.path("n").asText()
+                                    + " paths, residual at N: " + row.path("residual").asText()));
+                }
+            }
+        }
+        return rows;
+    }
+}
