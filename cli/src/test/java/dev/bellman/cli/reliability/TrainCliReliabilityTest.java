@@ -50,11 +50,11 @@ class TrainCliReliabilityTest {
     void resumingAStoppedRunEndsExactlyAsTheUninterruptedRun(@TempDir Path tmp) throws Exception {
         Path whole = tmp.resolve("whole");
         Path half = tmp.resolve("half");
-        Cli.Outcome a = train("--steps", "400", "--batch", "64", "--seed", "3", "--out", whole.toString());
+        Cli.Outcome a = train("--steps", "60", "--batch", "32", "--seed", "3", "--out", whole.toString());
         assertThat(a.code()).as(a.err()).isZero();
-        Cli.Outcome b = train("--steps", "200", "--batch", "64", "--seed", "3", "--out", half.toString());
+        Cli.Outcome b = train("--steps", "30", "--batch", "32", "--seed", "3", "--out", half.toString());
         assertThat(b.code()).as(b.err()).isZero();
-        Cli.Outcome c = train("--resume", half.toString(), "--steps", "400");
+        Cli.Outcome c = train("--resume", half.toString(), "--steps", "60");
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(Files.readAllBytes(half.resolve("checkpoint.bin"))).isEqualTo(Files.readAllBytes(whole.resolve("checkpoint.bin")));
         try (var s = Files.list(half)) {
