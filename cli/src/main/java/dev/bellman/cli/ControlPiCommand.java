@@ -103,7 +103,8 @@ final class ControlPiCommand extends RunCommand {
                     p = ParameterOverrides.lqr(problem.dim == null ? 1 : problem.dim, sets);
                 }
                 parameters = p;
-                reference = ReferenceCase.lqr(p);
+                LqrParameters lqr = p;
+                reference = fromFile(() -> ReferenceCase.lqr(lqr));
             }
             case "merton" -> {
                 if (problem.dim != null && problem.dim != 1) {
@@ -113,7 +114,7 @@ final class ControlPiCommand extends RunCommand {
                         ? ParameterOverrides.merton(ProblemFile.merton(problem.problemFile), sets)
                         : ParameterOverrides.merton(sets);
                 parameters = p;
-                reference = ReferenceCase.merton(p);
+                reference = fromFile(() -> ReferenceCase.merton(p));
             }
             default -> throw new BadInputException("unknown --problem '" + name + "' (expected lqr, merton, "
                     + String.join(", ", FINITE_HORIZON) + ")");
@@ -179,6 +180,21 @@ final class ControlPiCommand extends RunCommand {
             }
         }
         return result;
+    }
+
+    /**
+     * Builds the reference case; when the parameters came from --problem-file, an ill-posed problem
+     * (no stabilising policy, infinite value) names that file, so the user knows what to edit.
+     */
+    private ReferenceCase fromFile(java.util.function.Supplier<ReferenceCase> build) {
+        try {
+            return build.get();
+        } catch (BadInputException e) {
+            if (problem.problemFile == null) {
+                throw e;
+            }
+            throw new BadInputException("problem file " + problem.problemFile + ": " + e.getMessage());
+        }
     }
 
     private static List<String> sets(Map<String, String> set) {

@@ -48,7 +48,8 @@ import java.util.random.RandomGenerator;
  * stays flat.
  *
  * <p>NaN guard: a non-finite loss stops training before its gradients reach the parameters, with
- * {@link TrainingDivergedException}; no checkpoint is written after it.
+ * {@link TrainingDivergedException}; no checkpoint is written after it, and no checkpoint whose
+ * parameters, EMA or Adam moments hold a NaN or an infinity is ever written.
  */
 public final class ScoreMatchingTrainer implements AutoCloseable {
     /** Pairs sampled to estimate VE's σ_max (largest pairwise distance). */
@@ -251,12 +252,48 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
     }
 
     private void save(CheckpointSink sink) {
+        Checkpoint c = checkpoint();
+        // A finite loss does not make a finite state: a gradient that overflows float32 when squared
+        // turns Adam's second moment into +inf while θ and the loss stay finite (measured: lr 1e12,
+        // step 2). Such a state resumes into NaN, so it is never written as a "good" checkpoint.
+        String bad = nonFinite(c);
+        if (bad != null) {
+            throw TrainingDivergedException.nonFiniteState(step, bad, lastCheckpoint, config.lr());
+        }
         try {
-            sink.save(checkpoint());
+            sink.save(c);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint at step " + step + ": " + e.getMessage(), e);
         }
         lastCheckpoint = step;
+    }
+
+    /** The first part of the state holding a NaN or an infinity, or null when all is finite. */
+    private static String nonFinite(Checkpoint c) {
+        if (!allFinite(c.parameters())) {
+            return "a parameter";
+        }
+        if (!allFinite(c.ema().shadow())) {
+            return "an EMA weight";
+        }
+        if (!allFinite(c.adam().firstMoment())) {
+            return "Adam's first moment";
+        }
+        if (!allFinite(c.adam().secondMoment())) {
+            return "Adam's second moment";
+        }
+        return null;
+    }
+
+    private static boolean allFinite(ParameterSnapshot s) {
+        for (double[] values : s.values()) {
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The mean loss of the last min(100, steps) steps (NaN before the first step). */
