@@ -56,6 +56,10 @@ final class TrainCommand extends RunCommand {
     @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR exactly where it stopped.")
     Path resume;
 
+    @Option(names = "--gap-paths", paramLabel = "N", defaultValue = "" + TrainGapProbe.PATHS,
+            description = "Paths of the end-of-run verification gap (default ${DEFAULT-VALUE}; 0 skips it: gap keys are null).")
+    int gapPaths;
+
     @Override
     protected String commandName() {
         return "train";
@@ -63,6 +67,9 @@ final class TrainCommand extends RunCommand {
 
     @Override
     protected Object configuration() {
+        if (gapPaths < 0) {
+            throw new BadInputException("--gap-paths must be ≥ 0, got " + gapPaths);
+        }
         if (resume != null) {
             return resumeRequest();
         }
@@ -106,7 +113,13 @@ final class TrainCommand extends RunCommand {
     protected Object execute(RunContext context, Object configuration) throws Exception {
         TrainRequest request = (TrainRequest) configuration;
         return TrainRun.run(request, context.engine(), context.runDirectory().path(), context.engine().config().seed(),
-                context.diagnostics(), gapProbe != null ? gapProbe
-                        : new TrainGapProbe(context.engine().config().seed(), context.engine().dataType()));
+                context.diagnostics(), gapProbe());
+    }
+
+    private GapProbe gapProbe() {
+        if (gapProbe != null) {
+            return gapProbe;
+        }
+        return gapPaths == 0 ? GapProbe.NONE : new TrainGapProbe(global.engineConfig().seed(), global.engineConfig().precision().dataType(), gapPaths);
     }
 }

@@ -21,15 +21,17 @@ public final class TrainGapProbe implements GapProbe {
 
     private final long seed;
     private final DataType dataType;
+    private final int paths;
 
-    public TrainGapProbe(long seed, DataType dataType) {
+    public TrainGapProbe(long seed, DataType dataType, int paths) {
         this.seed = seed;
         this.dataType = dataType;
+        this.paths = paths;
     }
 
     @Override
     public GapEstimate estimate(dev.bellman.diffusion.ControlModel model, dev.bellman.data.DataSource data) {
-        GapConfig config = GapConfig.of(PATHS, STEPS).withSeed(seed).withDataType(dataType);
+        GapConfig config = GapConfig.of(paths, STEPS).withSeed(seed).withDataType(dataType);
         GapResult r = VerificationGap.estimate(model, data, config, GapListener.none());
         Double gap = r.gap() == null ? null : r.gap().mean();
         Double gapSe = r.gap() == null ? null : r.gap().standardError();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainCliReliabilityTest {
 
     private static Cli.Outcome train(String... args) {
-        List<String> a = new ArrayList<>(List.of("train"));
+        List<String> a = new ArrayList<>(List.of("train", "--gap-paths", "0"));
         a.addAll(List.of(args));
         Cli.Outcome o = Cli.run(a.toArray(String[]::new));
         Assumptions.assumeFalse(o.notBuilt(), "bellman train is not wired yet");
@@ -69,7 +69,7 @@ class TrainCliReliabilityTest {
         Path out = Files.createDirectories(tmp.resolve("out"));
         List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-cp", System.getProperty("java.class.path"),
-                "dev.bellman.cli.Main", "train", "--steps", "1000000", "--batch", "64", "--threads", "1", "--out", disk.toString());
+                "dev.bellman.cli.Main", "train", "--gap-paths", "0", "--steps", "1000000", "--batch", "64", "--threads", "1", "--out", disk.toString());
         List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "--propagation", "private", "sh", "-c", FULL_DISK, "sh",
                 disk.toString(), out.toString(), "2048", "24"));
         cmd.addAll(java);
