@@ -113,7 +113,7 @@ final class TrainCommand extends RunCommand {
     protected Object execute(RunContext context, Object configuration) throws Exception {
         TrainRequest request = (TrainRequest) configuration;
         return TrainRun.run(request, context.engine(), context.runDirectory().path(), context.engine().config().seed(),
-                context.diagnostics(), gapProbe());
+                context.diagnostics(), gapProbe(), gapProbe() instanceof TrainGapProbe t ? t.forCurve() : gapProbe());
     }
 
     private GapProbe gapProbe() {

@@ -22,16 +22,27 @@ public final class TrainGapProbe implements GapProbe {
     private final long seed;
     private final DataType dataType;
     private final int paths;
+    private final int steps;
 
     public TrainGapProbe(long seed, DataType dataType, int paths) {
+        this(seed, dataType, paths, STEPS);
+    }
+
+    public TrainGapProbe(long seed, DataType dataType, int paths, int steps) {
         this.seed = seed;
         this.dataType = dataType;
         this.paths = paths;
+        this.steps = steps;
+    }
+
+    /** A cheaper probe for the gap-versus-steps curve: at most 1,000 paths of 100 steps. */
+    public TrainGapProbe forCurve() {
+        return new TrainGapProbe(seed, dataType, Math.min(1000, paths), 100);
     }
 
     @Override
     public GapEstimate estimate(dev.bellman.diffusion.ControlModel model, dev.bellman.data.DataSource data) {
-        GapConfig config = GapConfig.of(paths, STEPS).withSeed(seed).withDataType(dataType);
+        GapConfig config = GapConfig.of(paths, steps).withSeed(seed).withDataType(dataType);
         GapResult r = VerificationGap.estimate(model, data, config, GapListener.none());
         Double gap = r.gap() == null ? null : r.gap().mean();
         Double gapSe = r.gap() == null ? null : r.gap().standardError();

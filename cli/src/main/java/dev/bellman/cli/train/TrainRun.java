@@ -46,6 +46,17 @@ public final class TrainRun {
      */
     public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
             GapProbe gapProbe) throws Exception {
+        return run(request, engine, runDir, seed, progress, gapProbe, gapProbe);
+    }
+
+    /** Points of the gap-versus-steps curve (at checkpoints, with {@code curveProbe}: cheaper than the final gap). */
+    static final int GAP_CURVE_POINTS = 5;
+
+    /**
+     * @param curveProbe the gap at checkpoints during training, for the gap-versus-steps curve
+     */
+    public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
+            GapProbe gapProbe, GapProbe curveProbe) throws Exception {
         Checkpoint resumeFrom = request.resume() == null ? null : CheckpointFile.read(request.resume());
         String dataSpec = resumeFrom != null ? resumeFrom.config().data() : request.data();
         int imageSize = resumeFrom != null ? resumeFrom.config().imageSize() : request.imageSize();
@@ -67,9 +78,15 @@ public final class TrainRun {
             try (trainer) {
                 TrainSummary summary;
                 // The trainer limits its own intra-op threads (see IntraOpThreads); sampling below uses all.
+                GapCurve curve = new GapCurve(gapProbe == GapProbe.NONE ? GapProbe.NONE : curveProbe, data,
+                        Math.max(1, trainer.config().steps() / GAP_CURVE_POINTS));
                 try (TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
-                    summary = trainer.train(c -> CheckpointFile.write(runDir, c), bar);
+                    summary = trainer.train(c -> {
+                        CheckpointFile.write(runDir, c);
+                        curve.record(c);
+                    }, bar);
                 }
+                curve.plot(runDir.resolve("gap.png"));
                 TrainConfig config = trainer.config();
                 Path lossPng = runDir.resolve("loss.png");
                 plotLoss(lossPng, trainer.losses());
