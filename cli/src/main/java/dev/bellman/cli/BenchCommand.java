@@ -15,6 +15,9 @@ final class BenchCommand extends RunCommand {
             description = "control|qlearn|diffusion|samplers|finite|all (default ${DEFAULT-VALUE}).")
     String suite;
 
+    @Option(names = "--repeats", paramLabel = "N", description = "Runs per measurement (default: 1 with --quick, else 3).")
+    Integer repeats;
+
     @Override
     protected String commandName() {
         return "bench";
@@ -22,7 +25,8 @@ final class BenchCommand extends RunCommand {
 
     @Override
     protected Object configuration() {
-        return BenchConfig.of(suite, quick);
+        BenchConfig c = BenchConfig.of(suite, quick);
+        return repeats == null ? c : new BenchConfig(c.suites(), c.quick(), repeats);
     }
 
     @Override
