@@ -58,7 +58,8 @@ class CrashSafetyTest {
         while (kills < KILLS) {
             sessions++;
             assertThat(sessions).as("the run finished before %d kills: raise STEPS", KILLS).isLessThan(KILLS + 5);
-            Process p = ReliabilityRuns.childJvm(CrashTrainMain.class, List.of(), args(crashed))
+            // 20 ms a step: a session makes at most ~60 steps in the 1.2 s window on any machine
+            Process p = ReliabilityRuns.childJvm(CrashTrainMain.class, List.of(), args(crashed, 20))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String ready = out.readLine();
@@ -101,7 +102,12 @@ class CrashSafetyTest {
     }
 
     private static String[] args(Path dir) {
-        return new String[] {dir.toString(), Long.toString(STEPS), Long.toString(EVERY), Integer.toString(BATCH)};
+        return args(dir, 0);
+    }
+
+    private static String[] args(Path dir, long throttleMs) {
+        return new String[] {dir.toString(), Long.toString(STEPS), Long.toString(EVERY), Integer.toString(BATCH),
+            Long.toString(throttleMs)};
     }
 
     private static long runToEnd(Path dir) throws Exception {

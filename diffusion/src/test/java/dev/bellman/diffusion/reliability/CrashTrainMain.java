@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * (the slow first step is behind it) and {@code DONE step} at the end, so the parent can kill it
  * inside the training loop.
  *
- * <p>Arguments: RUNDIR STEPS EVERY BATCH.
+ * <p>Arguments: RUNDIR STEPS EVERY BATCH [THROTTLE_MS]. THROTTLE_MS sleeps after every step (it changes
+ * no number, only the pace), so that a killed session makes a bounded amount of progress however
+ * fast the machine is and the run cannot finish before the parent has killed it often enough.
  */
 public final class CrashTrainMain {
     private CrashTrainMain() {}
@@ -25,6 +27,7 @@ public final class CrashTrainMain {
         long steps = Long.parseLong(args[1]);
         long every = Long.parseLong(args[2]);
         int batch = Integer.parseInt(args[3]);
+        long throttleMs = args.length > 4 ? Long.parseLong(args[4]) : 0;
         BellmanEngine engine = ReliabilityRuns.engine();
         DataSource data = ReliabilityRuns.data();
         try (NDManager manager = engine.newManager();
@@ -38,6 +41,13 @@ public final class CrashTrainMain {
                     if (step == first) {
                         System.out.println("READY " + step);
                         System.out.flush();
+                    }
+                    if (throttleMs > 0) {
+                        try {
+                            Thread.sleep(throttleMs);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 }
             });
