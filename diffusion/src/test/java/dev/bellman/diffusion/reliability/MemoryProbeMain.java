@@ -52,7 +52,7 @@ public final class MemoryProbeMain {
             train[1] = rssKb();
         }
         System.out.println("TRAIN_RSS " + train[0] + " " + train[1]);
-        long[] sample = new long[2];
+        long[] sample = new long[3];
         try (TrainedModel model = TrainedModel.load(runDir); NDManager m = engine.newManager()) {
             ReverseSde reverse = new ReverseSde(model.sde(), 2);
             TimeGrid grid = TimeGrid.uniform(0, model.sde().horizon() - model.sde().epsilon(), sampleSteps);
@@ -62,11 +62,14 @@ public final class MemoryProbeMain {
                         if (e.index() == sampleWarm) {
                             sample[0] = rssKb();
                         }
+                        if (e.index() == (sampleWarm + sampleSteps) / 2) {
+                            sample[2] = rssKb();
+                        }
                     }));
             sample[1] = rssKb();
             System.out.println("SAMPLE_FINITE " + x.isInfinite().any().logicalNot().getBoolean());
         }
-        System.out.println("SAMPLE_RSS " + sample[0] + " " + sample[1]);
+        System.out.println("SAMPLE_RSS " + sample[0] + " " + sample[1] + " " + sample[2]);
         System.out.flush();
         System.exit(0);
     }
