@@ -1,5 +1,6 @@
 package dev.bellman.control.finite;
 
+import dev.bellman.control.problems.HostMatrix;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,13 +11,7 @@ final class Host {
     private Host() {}
 
     static double[] flatten(double[][] m) {
-        int rows = m.length;
-        int cols = rows == 0 ? 0 : m[0].length;
-        double[] out = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(m[i], 0, out, i * cols, cols);
-        }
-        return out;
+        return HostMatrix.flatten(m);
     }
 
     static double[][] rows(double[] flat, int cols) {
@@ -28,18 +23,12 @@ final class Host {
     }
 
     static double[][] transpose(double[][] m) {
-        double[][] t = new double[m[0].length][m.length];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[0].length; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        return t;
+        return HostMatrix.transpose(m);
     }
 
     /** The matrix (rows, cols) in {@code manager} as {@code type}. */
     static NDArray matrix(NDManager manager, double[][] m, DataType type) {
-        return manager.create(flatten(m), new Shape(m.length, m[0].length)).toType(type, false);
+        return HostMatrix.of(manager, m, type);
     }
 
     /** An (n, cols) array from row-major values. */

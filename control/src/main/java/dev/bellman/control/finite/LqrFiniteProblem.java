@@ -1,5 +1,6 @@
 package dev.bellman.control.finite;
 
+import dev.bellman.control.problems.LqrProblem;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -27,15 +28,14 @@ import java.util.Arrays;
 public final class LqrFiniteProblem implements FiniteHorizonProblem {
     private final LqrFiniteParameters parameters;
     private final LqrParameters dyn;
-    private final double[][] aT;
-    private final double[][] bT;
+    /** The same dynamics and running reward as the stationary problem (one implementation of both). */
+    private final LqrProblem dynamics;
     private final LqrFiniteSolution solution;
 
     public LqrFiniteProblem(LqrFiniteParameters parameters) {
         this.parameters = parameters;
         this.dyn = parameters.dynamics();
-        this.aT = Host.transpose(dyn.A());
-        this.bT = Host.transpose(dyn.B());
+        this.dynamics = new LqrProblem(dyn);
         this.solution = LqrFiniteSolution.of(parameters);
     }
 
@@ -75,13 +75,12 @@ public final class LqrFiniteProblem implements FiniteHorizonProblem {
     /** A x + B a as x Aᵀ + a Bᵀ (B, d). */
     @Override
     public NDArray drift(NDArray t, NDArray x, NDArray a) {
-        NDManager m = x.getManager();
-        return x.matMul(Host.matrix(m, aT, x.getDataType())).add(a.matMul(Host.matrix(m, bT, x.getDataType())));
+        return dynamics.drift(t, x, a);
     }
 
     @Override
     public NDArray diffusion(NDArray t, NDArray x, NDArray a) {
-        return constantDiffusion(x.getManager()).toType(x.getDataType(), false).expandDims(0).repeat(0, x.getShape().get(0));
+        return dynamics.diffusion(t, x, a);
     }
 
     @Override
@@ -91,16 +90,13 @@ public final class LqrFiniteProblem implements FiniteHorizonProblem {
 
     @Override
     public NDArray constantDiffusion(NDManager manager) {
-        return Host.matrix(manager, dyn.D(), DataType.FLOAT64);
+        return dynamics.constantDiffusion(manager);
     }
 
     /** −½(xᵀQx + aᵀRa) (B, 1). */
     @Override
     public NDArray reward(NDArray t, NDArray x, NDArray a) {
-        NDManager m = x.getManager();
-        NDArray xq = x.matMul(Host.matrix(m, dyn.Q(), x.getDataType())).mul(x).sum(new int[] {1}, true);
-        NDArray ar = a.matMul(Host.matrix(m, dyn.R(), a.getDataType())).mul(a).sum(new int[] {1}, true);
-        return xq.add(ar).mul(-0.5);
+        return dynamics.reward(t, x, a);
     }
 
     /** −½xᵀQ_Tx (B, 1). */

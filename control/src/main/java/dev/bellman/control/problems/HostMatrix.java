@@ -6,10 +6,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /** Small double-precision matrices moved onto the engine in one call each. */
-final class HostMatrix {
+public final class HostMatrix {
     private HostMatrix() {}
 
-    static double[] flatten(double[][] m) {
+    public static double[] flatten(double[][] m) {
         int rows = m.length;
         int cols = rows == 0 ? 0 : m[0].length;
         double[] out = new double[rows * cols];
@@ -19,7 +19,7 @@ final class HostMatrix {
         return out;
     }
 
-    static double[][] transpose(double[][] m) {
+    public static double[][] transpose(double[][] m) {
         double[][] t = new double[m[0].length][m.length];
         for (int i = 0; i < m.length; i++) {
             for (int j = 0; j < m[0].length; j++) {
@@ -30,7 +30,7 @@ final class HostMatrix {
     }
 
     /** The matrix (rows, cols) as an NDArray of {@code type} in {@code manager}. */
-    static NDArray of(NDManager manager, double[][] m, DataType type) {
+    public static NDArray of(NDManager manager, double[][] m, DataType type) {
         return manager.create(flatten(m), new Shape(m.length, m[0].length)).toType(type, false);
     }
 }
