@@ -76,7 +76,8 @@ public final class GlobalOptions {
     /** The engine configuration these options describe. */
     public EngineConfig engineConfig() {
         GlobalOptions g = root();
-        int t = g.threads != null ? g.threads : Runtime.getRuntime().availableProcessors();
+        // default: the thread count the process was started with, else one per core (EngineConfig.defaults)
+        int t = g.threads != null ? g.threads : EngineConfig.defaults().threads();
         return new EngineConfig(g.seed, t, g.dtype, g.device);
     }
 
