@@ -129,7 +129,7 @@ public final class FiniteHorizonSolver {
                 history.add(record);
                 listener.onIteration(record);
                 done = k;
-                if (timeTo2pct == null && errors.valueRelL2() <= 0.02 && errors.actionRelL2() <= 0.02) {
+                if (timeTo2pct == null && errors.valueRelL2() < 0.02) { // DESIGN §4 / issue 3: V_rel_l2 first below 0.02
                     timeTo2pct = wall;
                 }
                 if (config.timeBudgetSeconds() > 0 && wall >= config.timeBudgetSeconds()) {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param hjbResidual RMS(R)/RMS(r + L^aV) of the learned pair over the evaluation points (DESIGN.md §1.1)
  * @param iterations policy-iteration rounds run
  * @param wallSeconds total wall time
- * @param timeTo2pct wall time of the first round with V_rel_l2 and action_rel_l2 both ≤ 2 %, or null
+ * @param timeTo2pct wall time of the first round with V_rel_l2 below 2 % (as for the stationary problems), or null
  * @param metrics the problem-specific entries (K̂, π̂, u0, …)
  * @param history one record per round
  * @param trajectories closed-loop paths for plots (not part of the JSON)

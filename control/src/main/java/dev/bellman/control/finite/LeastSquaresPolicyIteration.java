@@ -80,7 +80,7 @@ public final class LeastSquaresPolicyIteration {
                         errors.hjbResidual(), wall);
                 history.add(record);
                 listener.onIteration(record);
-                if (timeTo2pct == null && errors.valueRelL2() <= 0.02 && errors.actionRelL2() <= 0.02) {
+                if (timeTo2pct == null && errors.valueRelL2() < 0.02) { // DESIGN §4 / issue 3: V_rel_l2 first below 0.02
                     timeTo2pct = wall;
                 }
                 if (config.timeBudgetSeconds() > 0 && wall >= config.timeBudgetSeconds()) {
