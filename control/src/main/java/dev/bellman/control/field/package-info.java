@@ -2,6 +2,7 @@
  * Fields with exact derivatives, the two interfaces every consumer is written against (DESIGN.md §1.1).
  *
  * <ul>
+ *   <li>{@link dev.bellman.control.field.JetField}: a scalar field computed in one jet pass (networks).</li>
  *   <li>{@link dev.bellman.control.field.ScalarField}: φ(t, x), value (B,1), gradient (B,d), Hessian
  *       (B,d,d), ∂ₜφ (B,1), and a one-call {@link dev.bellman.control.field.ScalarField#jet jet};</li>
  *   <li>{@link dev.bellman.control.field.Derivatives}: what a jet must return (gradient, Hessian, ∂ₜ,

@@ -1,5 +1,6 @@
 package dev.bellman.control.nn;
 
+import dev.bellman.control.field.JetField;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -24,7 +25,7 @@ import java.util.List;
  * request runs with autograd recording off. Intermediates are scoped: only the jet's entries survive
  * the call.
  */
-public final class MlpScalarField implements ScalarField {
+public final class MlpScalarField implements JetField {
     private final Mlp mlp;
     private final FieldInputs inputs;
 
@@ -60,21 +61,6 @@ public final class MlpScalarField implements ScalarField {
         try (Scope scope = Scope.open()) {
             return scope.keep(mlp.forward(inputs.input(t, x)));
         }
-    }
-
-    @Override
-    public NDArray gradient(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.valueAndGradient()).gradient();
-    }
-
-    @Override
-    public NDArray hessian(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.valueGradientHessian()).hessian();
-    }
-
-    @Override
-    public NDArray timeDerivative(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.value().withTime()).timeDerivative();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bellman.control.pi;
 
+import dev.bellman.control.field.JetField;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -32,7 +33,7 @@ import java.util.List;
  * V'' = E(U'' + 2U'g'/x + U(g'² + g'' − g')/x²), exact from the MLP's forward-mode jet.
  * Shapes: x (B, 1).
  */
-public final class HomotheticValueNetwork implements ValueNetwork {
+public final class HomotheticValueNetwork implements ValueNetwork, JetField {
     private final double gamma;
     private final NDManager manager;
     private final NDArray logScale; // (1)
@@ -104,21 +105,6 @@ public final class HomotheticValueNetwork implements ValueNetwork {
     @Override
     public int dim() {
         return 1;
-    }
-
-    @Override
-    public NDArray value(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.value()).value();
-    }
-
-    @Override
-    public NDArray gradient(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.valueAndGradient()).gradient();
-    }
-
-    @Override
-    public NDArray hessian(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.valueGradientHessian()).hessian();
     }
 
     @Override

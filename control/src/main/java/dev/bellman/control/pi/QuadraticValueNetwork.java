@@ -1,5 +1,6 @@
 package dev.bellman.control.pi;
 
+import dev.bellman.control.field.JetField;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -29,7 +30,7 @@ import java.util.List;
  * <p>Derivatives are exact: the quadratic's gradient −xS + w, Hessian −S and directional second
  * derivatives −vᵀSv are added to the MLP's forward-mode jet.
  */
-public final class QuadraticValueNetwork implements ValueNetwork {
+public final class QuadraticValueNetwork implements ValueNetwork, JetField {
     private final int dim;
     private final NDManager manager;
     private final NDArray m; // (d, d)
@@ -79,21 +80,6 @@ public final class QuadraticValueNetwork implements ValueNetwork {
     @Override
     public int dim() {
         return dim;
-    }
-
-    @Override
-    public NDArray value(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.value()).value();
-    }
-
-    @Override
-    public NDArray gradient(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.valueAndGradient()).gradient();
-    }
-
-    @Override
-    public NDArray hessian(NDArray t, NDArray x) {
-        return jet(t, x, Derivatives.valueGradientHessian()).hessian();
     }
 
     @Override

@@ -3,11 +3,11 @@ package dev.bellman.diffusion.exact;
 import dev.bellman.data.mixture.GaussianMixture;
 
 /** Test mixtures: an anisotropic 3-component mixture in 3-D with rotated covariances, and the peer's 2-D one. */
-final class Mixtures {
+public final class Mixtures {
     private Mixtures() {}
 
     /** Three components in R³ with full (non-diagonal) covariances and unequal weights. */
-    static GaussianMixture anisotropic3d() {
+    public static GaussianMixture anisotropic3d() {
         double[] w = {0.5, 0.3, 0.2};
         double[][] mu = {{1.0, -0.5, 0.3}, {-1.2, 0.8, 0.0}, {0.2, 1.5, -1.0}};
         double[][][] c = {
@@ -18,7 +18,7 @@ final class Mixtures {
     }
 
     /** The mixture of ../shared/peers/numpy_identity.py. */
-    static GaussianMixture peer2d() {
+    public static GaussianMixture peer2d() {
         double[] w = {0.5, 0.3, 0.2};
         double[][] mu = {{1.5, 0.0}, {-1.0, 1.0}, {0.0, -1.5}};
         double[][][] c = {{{0.3, 0.1}, {0.1, 0.2}}, {{0.05, 0}, {0, 0.4}}, {{0.2, 0}, {0, 0.1}}};

@@ -1,5 +1,6 @@
 package dev.bellman.diffusion.gap;
 
+import dev.bellman.diffusion.exact.Mixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
