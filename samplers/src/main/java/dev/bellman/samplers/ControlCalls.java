@@ -21,7 +21,7 @@ public final class ControlCalls {
     public ControlCalls(ControlModel model, TimeInput timeInput) {
         this.model = model;
         this.reverse = new ReverseSde(model.sde(), model.dim());
-        this.timeInput = timeInput;
+        this.timeInput = timeInput.resolve(model.control());
     }
 
     public ControlModel model() {

@@ -44,7 +44,7 @@ public record SamplerConfig(SamplerKind kind, int steps, double eta, double snr,
     /** 1,000 steps, η = 0, snr 0.16, one corrector step, rtol = atol = 1e-5, t per row. */
     public static SamplerConfig defaults(SamplerKind kind) {
         return new SamplerConfig(kind, DEFAULT_STEPS, 0.0, DEFAULT_SNR, 1, DEFAULT_TOLERANCE, DEFAULT_TOLERANCE,
-                TimeInput.PER_ROW);
+                TimeInput.AUTO);
     }
 
     public SamplerConfig withSteps(int n) {

@@ -3,6 +3,7 @@ package dev.bellman.samplers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.field.VectorField;
 
 /**
  * How a sampler hands the (one, shared) forward time t_f of a step to the control network.
@@ -30,8 +31,27 @@ public enum TimeInput {
                     ? x.getManager().create(new double[] {t}, new Shape(1, 1))
                     : x.getManager().full(new Shape(1, 1), (float) t, x.getDataType());
         }
+    },
+
+    /**
+     * {@link #SHARED} for fields that declare {@link VectorField#broadcastsTime()}, else
+     * {@link #PER_ROW}: the default, resolved by {@link #resolve} when the field is known.
+     */
+    AUTO {
+        @Override
+        public NDArray array(double t, NDArray x) {
+            return PER_ROW.array(t, x);
+        }
     };
 
     /** The time array for a batch {@code x} (B, D) at forward time {@code t}. */
     public abstract NDArray array(double t, NDArray x);
+
+    /** This choice for {@code field}: AUTO becomes SHARED or PER_ROW; the others stay as they are. */
+    public TimeInput resolve(VectorField field) {
+        if (this != AUTO) {
+            return this;
+        }
+        return field.broadcastsTime() ? SHARED : PER_ROW;
+    }
 }

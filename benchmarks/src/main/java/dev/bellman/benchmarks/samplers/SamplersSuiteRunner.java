@@ -36,7 +36,7 @@ public final class SamplersSuiteRunner implements SuiteRunner {
         String cmd = COMMAND + (context.quick() ? " --quick" : "");
         for (int threads : threadCounts) {
             List<JsonNode> results = ChildRuns.run(context, SamplingSpeed.class, threads, context.repeats(), 3600,
-                    Integer.toString(n), Integer.toString(steps), "fast", "1");
+                    Integer.toString(n), Integer.toString(steps), "auto", "1");
             double[] rate = ChildRuns.values(results, r -> r.get("sample_steps_per_s"));
             rows.add(BenchRow.of("em sample-steps/s, " + n + " × " + steps + " peer workload (threads " + threads + ")",
                     "sample-steps/s", Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest},

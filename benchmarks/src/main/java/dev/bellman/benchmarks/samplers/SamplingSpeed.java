@@ -9,27 +9,39 @@ import dev.bellman.control.engine.Precision;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
 import dev.bellman.control.field.VectorField;
+import dev.bellman.data.DataSource;
+import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.ControlModel;
+import dev.bellman.diffusion.checkpoint.TrainedModel;
+import dev.bellman.diffusion.net.ControlNetConfig;
 import dev.bellman.diffusion.sde.ForwardSde;
-import dev.bellman.diffusion.sde.VpSde;
+import dev.bellman.diffusion.sde.SdeKind;
+import dev.bellman.diffusion.train.ScoreMatchingTrainer;
+import dev.bellman.diffusion.train.SdeSpec;
+import dev.bellman.diffusion.train.TrainConfig;
+import dev.bellman.diffusion.train.Weighting;
 import dev.bellman.samplers.SampleResult;
 import dev.bellman.samplers.SamplerConfig;
 import dev.bellman.samplers.SamplerKind;
 import dev.bellman.samplers.TimeInput;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Sampling speed on the peer's workload (../shared/peers/torch_dsm_toy.py): N samples × K
- * Euler–Maruyama steps of the VP reverse SDE with the peer's control network shape
- * ({@link FourierMlpControl}, random weights, plus the N(0, I) data's exact control so that samples
- * stay O(1) as with a trained network), in float32. Run once per thread count in its own JVM
- * ({@link dev.bellman.benchmarks.ChildJvm}); prints one line {@code RESULT {json}}.
+ * Sampling speed on the peer's workload (../shared/peers/torch_dsm_toy.py): the peer trains its
+ * control net for TRAIN_STEPS steps, then draws N samples × K Euler–Maruyama steps of the VP reverse
+ * SDE. Here the same: the product's own {@code ControlNet} (Fourier features of t, 3 × 128 SiLU)
+ * trained by the product's {@code ScoreMatchingTrainer} on 8gaussians (batch 512, Adam 1e-3, float32),
+ * then sampled from its EMA weights by the product's EM sampler, as {@code bellman sample} does. Run
+ * once per thread count in its own JVM ({@link dev.bellman.benchmarks.ChildJvm}); prints one line
+ * {@code RESULT {json}}.
  *
- * <p>Usage: {@code SamplingSpeed THREADS [N=10000] [STEPS=1000] [VARIANT=fast|plain] [REPEATS=1]}.
- * {@code zero}: u = 0 (the sampler's own overhead). {@code fast}: t shared by the batch (time features once per step) and fused layers; {@code plain}:
- * t per row through the core {@code Mlp.forward} (matmul + add + SiLU, features concatenated), the
- * straightforward DJL version. The best of REPEATS timed runs is reported, after a 20-step warm-up,
- * with the process CPU time of that run ({@code cpu_s}: on a loaded machine wall time overstates cost).
+ * <p>Usage: {@code SamplingSpeed THREADS [N=10000] [STEPS=1000] [VARIANT=auto|per-row|zero]
+ * [REPEATS=1] [TRAIN_STEPS=2000]}. {@code auto}: the sampler's default time input (the network
+ * computes its time features once per step, {@code TimeInput.AUTO}); {@code per-row}: t as (B, 1),
+ * features per row and concatenated, the straightforward DJL version; {@code zero}: u = 0, the
+ * sampler's own overhead. The best of REPEATS timed runs is reported, after a 20-step warm-up, with the
+ * process CPU time of that run ({@code cpu_s}: on a loaded machine wall time overstates cost).
  */
 public final class SamplingSpeed {
     private SamplingSpeed() {}
@@ -38,50 +50,63 @@ public final class SamplingSpeed {
         int threads = Integer.parseInt(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        String variant = args.length > 3 ? args[3] : "fast";
+        String variant = args.length > 3 ? args[3] : "auto";
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        long trainSteps = args.length > 5 ? Long.parseLong(args[5]) : 2000;
+        if (!List.of("auto", "per-row", "zero").contains(variant)) {
+            throw new IllegalArgumentException("variant must be auto, per-row or zero, got " + variant);
+        }
         BellmanEngine engine = BellmanEngine.start(EngineConfig.defaults().withThreads(threads).withPrecision(Precision.FLOAT32));
-        try (NDManager manager = engine.newManager();
-                FourierMlpControl net = new FourierMlpControl(manager, 2, 16, 128, 3, Precision.FLOAT32, 0L)) {
-            boolean fast = !variant.equals("plain");
-            VpSde sde = VpSde.defaults();
-            VectorField field = variant.equals("zero") ? new ZeroField(2) : new Pulled(fast ? net : new PlainField(net), sde);
-            ControlModel model = model(sde, field);
-            SamplerConfig config = SamplerConfig.defaults(SamplerKind.EM).withSteps(steps)
-                    .withTimeInput(fast ? TimeInput.SHARED : TimeInput.PER_ROW);
-            SamplerConfig warm = config.withSteps(20);
-            try (Scope s = Scope.open()) {
-                warm.create().sample(model, manager, n, 1L);
-            }
-            double best = Double.POSITIVE_INFINITY;
-            double bestCpu = 0;
-            double checksum = 0;
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            for (int r = 0; r < repeats; r++) {
-                try (Scope s = Scope.open()) {
-                    long cpu0 = os.getProcessCpuTime();
-                    SampleResult res = config.create().sample(model, manager, n, 2L + r);
-                    double cpu = (os.getProcessCpuTime() - cpu0) * 1e-9;
-                    if (res.wallSeconds() < best) {
-                        best = res.wallSeconds();
-                        bestCpu = cpu;
-                    }
-                    checksum = res.samples().abs().mean().getFloat();
+        DataSource data = DataSpec.parse("8gaussians").open();
+        TrainConfig train = new TrainConfig("8gaussians", 28, List.of(2L), SdeSpec.defaults(SdeKind.VP),
+                ControlNetConfig.defaults(2, Precision.FLOAT32, 0), Weighting.EPS, trainSteps, 512, 1e-3, 0, 0.0, 0.999,
+                Long.MAX_VALUE, 0);
+        try (NDManager manager = engine.newManager()) {
+            TrainedModel trained;
+            try (ScoreMatchingTrainer trainer = ScoreMatchingTrainer.start(train, data, manager)) {
+                for (long i = 0; i < trainSteps; i++) {
+                    trainer.trainStep();
                 }
+                trained = trainer.emaModel();
             }
-            double rate = (double) n * steps / best;
-            System.out.printf(Locale.ROOT,
-                    "RESULT {\"name\":\"sampling_em_%s\",\"threads\":%d,\"n\":%d,\"steps\":%d,\"wall_s\":%.3f,\"cpu_s\":%.3f,"
-                            + "\"sample_steps_per_s\":%.1f,\"mean_abs\":%.4f}%n",
-                    variant, threads, n, steps, best, bestCpu, rate, checksum);
+            try (TrainedModel net = trained) {
+                ControlModel model = variant.equals("zero") ? withControl(net, new ZeroField(2)) : net;
+                SamplerConfig config = SamplerConfig.defaults(SamplerKind.EM).withSteps(steps)
+                        .withTimeInput(variant.equals("per-row") ? TimeInput.PER_ROW : TimeInput.AUTO);
+                try (Scope s = Scope.open()) {
+                    config.withSteps(20).create().sample(model, manager, n, 1L);
+                }
+                double best = Double.POSITIVE_INFINITY;
+                double bestCpu = 0;
+                double checksum = 0;
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                for (int r = 0; r < repeats; r++) {
+                    try (Scope s = Scope.open()) {
+                        long cpu0 = os.getProcessCpuTime();
+                        SampleResult res = config.create().sample(model, manager, n, 2L + r);
+                        double cpu = (os.getProcessCpuTime() - cpu0) * 1e-9;
+                        if (res.wallSeconds() < best) {
+                            best = res.wallSeconds();
+                            bestCpu = cpu;
+                        }
+                        checksum = res.samples().abs().mean().getFloat();
+                    }
+                }
+                double rate = (double) n * steps / best;
+                System.out.printf(Locale.ROOT,
+                        "RESULT {\"name\":\"sampling_em_%s\",\"threads\":%d,\"n\":%d,\"steps\":%d,\"train_steps\":%d,"
+                                + "\"wall_s\":%.3f,\"cpu_s\":%.3f,\"sample_steps_per_s\":%.1f,\"mean_abs\":%.4f}%n",
+                        variant, threads, n, steps, trainSteps, best, bestCpu, rate, checksum);
+            }
         }
     }
 
-    static ControlModel model(ForwardSde sde, VectorField control) {
+    /** The model's SDE and shape with another control. */
+    static ControlModel withControl(ControlModel model, VectorField control) {
         return new ControlModel() {
             @Override
             public ForwardSde sde() {
-                return sde;
+                return model.sde();
             }
 
             @Override
@@ -91,32 +116,9 @@ public final class SamplingSpeed {
 
             @Override
             public Shape sampleShape() {
-                return new Shape(control.dim());
+                return model.sampleShape();
             }
         };
-    }
-
-    /**
-     * The random network plus the exact control of N(0, I) data, −g(t) x: keeps the samples O(1) like
-     * a trained network's. Without it the reverse SDE inflates x by 1/m(T) ≈ 150, the SiLU layers see
-     * pre-activations of ±100s, sigmoid underflows to float32 subnormals and every op slows down
-     * about fivefold (measured): an artefact of random weights, not of the sampler.
-     */
-    private record Pulled(VectorField net, ForwardSde sde) implements VectorField {
-        @Override
-        public int dim() {
-            return net.dim();
-        }
-
-        @Override
-        public NDArray value(NDArray t, NDArray x) {
-            return net.value(t, x).subi(x.mul(sde.diffusion(t)));
-        }
-
-        @Override
-        public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
-            return net.divergence(t, x, mode).subi(sde.diffusion(t).mul(x.getShape().get(1)));
-        }
     }
 
     /** u = 0: the sampler's own cost without a network (variant {@code zero}). */
@@ -129,24 +131,6 @@ public final class SamplingSpeed {
         @Override
         public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
             return x.getManager().zeros(new Shape(x.getShape().get(0), 1), x.getDataType());
-        }
-    }
-
-    /** The straightforward path: per-row features, concatenation, the core Mlp.forward. */
-    private record PlainField(FourierMlpControl net) implements VectorField {
-        @Override
-        public int dim() {
-            return net.dim();
-        }
-
-        @Override
-        public NDArray value(NDArray t, NDArray x) {
-            return net.mlp().forward(net.input(t, x));
-        }
-
-        @Override
-        public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
-            return net.divergence(t, x, mode);
         }
     }
 }

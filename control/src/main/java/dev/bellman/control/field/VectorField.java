@@ -19,4 +19,13 @@ public interface VectorField {
 
     /** ∇ₓ·v(t, x) (B, 1), exact or by Hutchinson's estimator. */
     NDArray divergence(NDArray t, NDArray x, DivergenceMode mode);
+
+    /**
+     * Whether {@link #value} and {@link #divergence} also accept one time row t (1, 1) for a whole
+     * batch x (B, d), every row at that time. A field that knows this can compute what depends on t
+     * alone once per call (a sampler's whole batch sits at one time). False unless a field says so.
+     */
+    default boolean broadcastsTime() {
+        return false;
+    }
 }

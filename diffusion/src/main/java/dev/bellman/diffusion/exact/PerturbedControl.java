@@ -55,6 +55,12 @@ public record PerturbedControl(VectorField base, double scale, double shift) imp
         return base.dim();
     }
 
+    /** As the base control: the affine map does not depend on t. */
+    @Override
+    public boolean broadcastsTime() {
+        return base.broadcastsTime();
+    }
+
     @Override
     public NDArray value(NDArray t, NDArray x) {
         try (Scope scope = Scope.open()) {

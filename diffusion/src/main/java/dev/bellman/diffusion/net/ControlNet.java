@@ -3,6 +3,7 @@ package dev.bellman.diffusion.net;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -100,39 +101,86 @@ public final class ControlNet implements ControlNetwork {
         return config.dim();
     }
 
-    /** The MLP input [x, sin(2πW t), cos(2πW t)] (B, D + F) for t (B, 1), x (B, D). */
+    /**
+     * The MLP input [x, sin(2πW t), cos(2πW t)] (B, D + F) for t (B, 1) or one shared row t (1, 1),
+     * x (B, D).
+     */
     public NDArray input(NDArray t, NDArray x) {
+        checkShapes(t, x);
+        long batch = x.getShape().get(0);
+        NDArray features = timeFeatures(t);
+        if (t.getShape().get(0) != batch) {
+            features = features.repeat(0, batch);
+        }
+        return NDArrays.concat(new NDList(x, features), 1);
+    }
+
+    /** [sin(2πW t), cos(2πW t)] (B', F) for t (B', 1). */
+    private NDArray timeFeatures(NDArray t) {
+        // t first: the product belongs to the step's arrays, not to the network's manager (DESIGN.md §3).
+        NDArray a = t.mul(omega);
+        return NDArrays.concat(new NDList(a.sin(), a.cos()), 1);
+    }
+
+    private void checkShapes(NDArray t, NDArray x) {
         if (x.getShape().dimension() != 2 || x.getShape().get(1) != config.dim()) {
             throw new IllegalArgumentException("x must be (B, " + config.dim() + "), got " + x.getShape());
         }
-        if (t == null || t.getShape().dimension() != 2 || t.getShape().get(1) != 1) {
-            throw new IllegalArgumentException("t must be (B, 1), got " + (t == null ? null : t.getShape()));
+        if (t == null || t.getShape().dimension() != 2 || t.getShape().get(1) != 1
+                || (t.getShape().get(0) != 1 && t.getShape().get(0) != x.getShape().get(0))) {
+            throw new IllegalArgumentException("t must be (B, 1) or (1, 1) for x " + x.getShape() + ", got "
+                    + (t == null ? null : t.getShape()));
         }
-        // t first: the product belongs to the step's arrays, not to the network's manager (DESIGN.md §3).
-        NDArray a = t.mul(omega);
-        return NDArrays.concat(new NDList(x, a.sin(), a.cos()), 1);
     }
 
+    /**
+     * u_θ(t, x) (B, D). With one shared time row t (1, 1) and B > 1 rows the time features pass
+     * through their block of the first layer once, c = [sin, cos](t)·W₀[D:] + b₀ (H), and the first
+     * layer becomes x·W₀[:D] + c: no per-row features, no concatenation (the same affine map, so the
+     * same values up to float rounding; ControlNetTest checks it against the per-row path).
+     */
     @Override
     public NDArray value(NDArray t, NDArray x) {
         try (Scope scope = Scope.open()) {
+            checkShapes(t, x);
+            if (t.getShape().get(0) == 1 && x.getShape().get(0) > 1) {
+                return scope.keep(forwardSharedTime(t, x));
+            }
             return scope.keep(forward(input(t, x)));
         }
     }
 
+    /** Every row of a batch sits at one time. */
+    @Override
+    public boolean broadcastsTime() {
+        return true;
+    }
+
+    private NDArray forwardSharedTime(NDArray t, NDArray x) {
+        int d = config.dim();
+        NDArray w0 = weights.get(0); // (D + F, H), stored (in, out)
+        // c = feat(t)·W₀[D:] + b₀ as one (1, F)·(F, H) linear; then the x block, with c as its bias.
+        PtNDArray timeBlock = (PtNDArray) w0.get(new NDIndex(d + ":")).transpose();
+        PtNDArray c = JniUtils.linear((PtNDArray) timeFeatures(t), timeBlock, (PtNDArray) biases.get(0));
+        PtNDArray xBlock = (PtNDArray) w0.get(new NDIndex(":" + d)).transpose();
+        PtNDArray z = JniUtils.linear((PtNDArray) x, xBlock, (PtNDArray) c.reshape(-1));
+        return forwardFrom(1, z);
+    }
+
     /** The MLP on a prepared input (B, D + F) → (B, D); arrays in the caller's scope. */
     NDArray forward(NDArray input) {
-        PtNDArray h = (PtNDArray) input;
+        PtNDArray w = (PtNDArray) weights.get(0).transpose();
+        return forwardFrom(1, JniUtils.linear((PtNDArray) input, w, (PtNDArray) biases.get(0)));
+    }
+
+    /** The layers from {@code layer} on, given the pre-activation z of the layer before it. */
+    private NDArray forwardFrom(int layer, PtNDArray z) {
         int layers = weights.size();
-        for (int l = 0; l < layers; l++) {
-            PtNDArray w = (PtNDArray) weights.get(l).transpose();
-            PtNDArray z = JniUtils.linear(h, w, (PtNDArray) biases.get(l));
-            if (l == layers - 1) {
-                return z;
-            }
-            h = silu ? JniUtils.sigmoid(z).mul(z) : (PtNDArray) activation(z);
+        for (int l = layer; l < layers; l++) {
+            PtNDArray h = silu ? JniUtils.sigmoid(z).mul(z) : (PtNDArray) activation(z);
+            z = JniUtils.linear(h, (PtNDArray) weights.get(l).transpose(), (PtNDArray) biases.get(l));
         }
-        throw new IllegalStateException("unreachable: an MLP has an output layer");
+        return z;
     }
 
     /** The hidden activation, with the same formulas as the core's {@link Activation} (used by {@link Mlp#taylor}). */

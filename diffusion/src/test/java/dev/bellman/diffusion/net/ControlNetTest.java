@@ -95,6 +95,31 @@ class ControlNetTest {
     }
 
     @Test
+    void oneSharedTimeRowGivesTheSameValuesAndDivergenceAsThatTimeInEveryRow() {
+        ControlNet net = randomNet(3, 5);
+        NDArray x = states(7, 3, 4);
+        double tf = 0.37;
+        NDArray shared = m.create(new double[] {tf}, new Shape(1, 1));
+        NDArray perRow = m.create(java.util.stream.DoubleStream.generate(() -> tf).limit(7).toArray(), new Shape(7, 1));
+        assertThat(net.broadcastsTime()).isTrue();
+        double[] a = net.value(shared, x).toDoubleArray();
+        double[] b = net.value(perRow, x).toDoubleArray();
+        assertThat(a).hasSize(21);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(b[i], within(1e-12));
+        }
+        double[] da = net.divergence(shared, x, dev.bellman.control.field.DivergenceMode.EXACT).toDoubleArray();
+        double[] db = net.divergence(perRow, x, dev.bellman.control.field.DivergenceMode.EXACT).toDoubleArray();
+        for (int i = 0; i < da.length; i++) {
+            assertThat(da[i]).isCloseTo(db[i], within(1e-12));
+        }
+        // A time batch that is neither one row nor the batch is refused.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.value(m.zeros(new Shape(2, 1), x.getDataType()), x))
+                .isInstanceOf(IllegalArgumentException.class);
+        net.close();
+    }
+
+    @Test
     void fourierFrequenciesAreFixedBySeedWithScaleSixteen() {
         FourierFeatures a = FourierFeatures.gaussian(16, 16.0, 5);
         assertThat(a.frequencies()).containsExactly(FourierFeatures.gaussian(16, 16.0, 5).frequencies());

@@ -41,7 +41,7 @@ public record LikelihoodConfig(double rtol, double atol, DivergenceMode divergen
         DivergenceMode mode = dim <= EXACT_DIVERGENCE_MAX_DIM ? DivergenceMode.EXACT
                 : DivergenceMode.hutchinson(Probes.rademacher(1, dim, seed));
         return new LikelihoodConfig(SamplerConfig.DEFAULT_TOLERANCE, SamplerConfig.DEFAULT_TOLERANCE, mode, 10_000,
-                TimeInput.PER_ROW, 100_000);
+                TimeInput.AUTO, 100_000);
     }
 
     public LikelihoodConfig withTolerances(double r, double a) {
