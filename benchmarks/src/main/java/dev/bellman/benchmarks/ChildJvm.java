@@ -22,6 +22,20 @@ public final class ChildJvm {
 
     public static Outcome run(Class<?> mainClass, int threads, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>();
+        all.add(Integer.toString(threads));
+        all.addAll(List.of(args));
+        return runMain(mainClass.getName(), threads, timeoutSeconds, all);
+    }
+
+    /**
+     * Runs {@code mainClass} (a name: the {@code bellman} command itself, {@code dev.bellman.cli.Main},
+     * is on the class path of {@code bellman bench} but not a compile-time dependency of this module)
+     * with exactly {@code args}. The result is the last {@code RESULT } line, or else the last stdout
+     * line that is a JSON object (a command run with {@code --json}).
+     */
+    public static Outcome runMain(String mainClass, int threads, long timeoutSeconds, List<String> args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dai.djl.offline=true");
@@ -30,9 +44,8 @@ public final class ChildJvm {
         cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass.getName());
-        cmd.add(Integer.toString(threads));
-        cmd.addAll(List.of(args));
+        cmd.add(mainClass);
+        cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("DJL_OFFLINE", "true");
         pb.environment().put("OPT_OUT_TRACKING", "true");
@@ -47,12 +60,25 @@ public final class ChildJvm {
         String stderr = Files.readString(err);
         Files.deleteIfExists(err);
         String result = null;
+        String json = null;
         for (String line : out.split("\\R")) {
             if (line.startsWith("RESULT ")) {
                 result = line.substring("RESULT ".length()).trim();
+            } else if (line.startsWith("{") && line.endsWith("}")) {
+                json = line;
             }
+        }
+        if (result == null) {
+            result = json != null ? json : jsonDocument(out);
         }
         String tail = stderr.length() > 2000 ? stderr.substring(stderr.length() - 2000) : stderr;
         return new Outcome(finished ? p.exitValue() : -1, result, tail);
+    }
+
+    /** The stdout as one (possibly indented) JSON object, or null. */
+    private static String jsonDocument(String out) {
+        String t = out.strip();
+        int start = t.indexOf('{');
+        return start >= 0 && t.endsWith("}") ? t.substring(start) : null;
     }
 }

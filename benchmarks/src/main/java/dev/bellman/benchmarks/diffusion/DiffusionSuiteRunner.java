@@ -48,6 +48,15 @@ public final class DiffusionSuiteRunner implements SuiteRunner {
             rows.add(BenchRow.of("dsm train RSS growth after warm-up over " + steps + " steps (threads " + threads + ")",
                     "fraction", Better.LOWER, growth, null, "≤ 0.10", cmd, null));
         }
+        List<DefaultModel.Run> defaults = DefaultModel.runs(context);
+        String defaultCmd = DefaultModel.command(context);
+        rows.add(BenchRow.of("default `bellman train` wall, whole process (8gaussians)", "s", Better.LOWER,
+                defaults.stream().filter(r -> r.train() != null).mapToDouble(DefaultModel.Run::trainProcessSeconds).toArray(),
+                null, "≤ 90 s on 2 cores", defaultCmd, "JVM start, training, gap curve and final gap included"));
+        rows.add(BenchRow.of("default model verification gap", "nats", Better.LOWER, DefaultModel.values(defaults, false, "gap"),
+                null, "≤ 0.05", defaultCmd, null));
+        rows.add(BenchRow.of("default model gap standard error", "nats", Better.LOWER,
+                DefaultModel.values(defaults, false, "gap_se"), null, "≤ 0.01", defaultCmd, null));
         if (!context.quick()) {
             List<JsonNode> identity = ChildRuns.run(context, IdentityCheck.class, 2, 1, 4 * 3600, "1000", "0.02", "400000");
             for (JsonNode run : identity) {

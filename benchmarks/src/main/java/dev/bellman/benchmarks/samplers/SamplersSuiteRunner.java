@@ -6,6 +6,7 @@ import dev.bellman.benchmarks.BenchRow.Better;
 import dev.bellman.benchmarks.ChildRuns;
 import dev.bellman.benchmarks.SuiteContext;
 import dev.bellman.benchmarks.SuiteRunner;
+import dev.bellman.benchmarks.diffusion.DefaultModel;
 import dev.bellman.benchmarks.diffusion.DsmPeer;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,29 @@ public final class SamplersSuiteRunner implements SuiteRunner {
                     "sample-steps/s", Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest},
                     "≥ 1.5 × peer (best threads)", cmd, null));
         }
+        List<DefaultModel.Run> defaults = DefaultModel.runs(context);
+        String defaultCmd = DefaultModel.command(context);
+        rows.add(BenchRow.of("default model NLL of held-out 8gaussians (entropy 2.8319)", "nats", Better.LOWER,
+                DefaultModel.values(defaults, true, "nll"), null, "≤ 2.90", defaultCmd, null));
+        rows.add(BenchRow.of("default model MMD² minus (floor + 2 sd)", "", Better.LOWER, excess(defaults), null, "≤ 0",
+                defaultCmd, "n = " + (context.quick() ? 2000 : 10_000)));
+        rows.add(BenchRow.of("default model SW2 / its floor", "ratio", Better.LOWER, ratio(defaults, "sw2", "sw2_floor"), null,
+                "≤ 1.5", defaultCmd, "n = " + (context.quick() ? 2000 : 10_000) + ", 1,000 projections"));
+        rows.add(BenchRow.of("default model energy distance / its floor", "ratio", Better.LOWER,
+                ratio(defaults, "energy", "energy_floor"), null, null, defaultCmd, null));
         return rows;
+    }
+
+    /** mmd2 − (mmd2_floor + 2·mmd2_floor_sd) of each evaluated run. */
+    static double[] excess(List<DefaultModel.Run> runs) {
+        return runs.stream().map(DefaultModel.Run::eval).filter(e -> e != null && e.path("mmd2").isNumber())
+                .mapToDouble(e -> e.path("mmd2").asDouble() - e.path("mmd2_floor").asDouble() - 2 * e.path("mmd2_floor_sd").asDouble())
+                .toArray();
+    }
+
+    /** key / floorKey of each evaluated run. */
+    static double[] ratio(List<DefaultModel.Run> runs, String key, String floorKey) {
+        return runs.stream().map(DefaultModel.Run::eval).filter(e -> e != null && e.path(key).isNumber())
+                .mapToDouble(e -> e.path(key).asDouble() / e.path(floorKey).asDouble()).toArray();
     }
 }
