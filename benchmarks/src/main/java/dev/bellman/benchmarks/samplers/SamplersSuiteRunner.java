@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * The {@code samplers} suite: Euler–Maruyama sample-steps/s on the peer workload (10,000 samples ×
- * 1,000 steps of the peer's network shape) at 1 and 2 threads, each in its own JVM, against
- * torch_dsm_toy.py's sampling at its best thread count.
+ * 1,000 steps of the product's ControlNet after 2,000 training steps) at 1 and 2 threads, each in
+ * its own JVM, against torch_dsm_toy.py's sampling at its best thread count; the oracle targets of
+ * issue 7 ({@link OracleSampling}: RK45 NFE at batch 10,000, likelihood error, EM MMD²); and the
+ * default model's NLL, MMD² and SW2 against their floors ({@code bellman train} then {@code eval}).
  */
 public final class SamplersSuiteRunner implements SuiteRunner {
     private static final String COMMAND = "./bellman bench --suite samplers";
@@ -42,6 +44,20 @@ public final class SamplersSuiteRunner implements SuiteRunner {
             rows.add(BenchRow.of("em sample-steps/s, " + n + " × " + steps + " peer workload (threads " + threads + ")",
                     "sample-steps/s", Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest},
                     "≥ 1.5 × peer (best threads)", cmd, null));
+        }
+        int batch = context.quick() ? 1000 : 10_000;
+        for (String toy : new String[] {"8gaussians", "25gaussians"}) {
+            List<JsonNode> oracle = ChildRuns.run(context, OracleSampling.class, 2, 1, 3600, toy, Integer.toString(batch),
+                    context.quick() ? "100" : "1000", context.quick() ? "500" : "2000");
+            String budget = toy.equals("8gaussians") ? "≤ 100" : "≤ 150";
+            rows.add(BenchRow.of("oracle RK45 NFE at rtol = atol = 1e-5, batch " + batch + ", " + toy, "evaluations", Better.LOWER,
+                    ChildRuns.values(oracle, r -> r.get("rk45_nfe")), null, budget, cmd, null));
+            rows.add(BenchRow.of("oracle probability-flow log p, max |error| vs closed form, " + toy, "nats", Better.LOWER,
+                    ChildRuns.values(oracle, r -> r.get("lik_max_abs_err")), null, "≤ 1e-3", cmd, null));
+            double[] excess = oracle.stream().mapToDouble(r -> r.path("mmd2").asDouble() - r.path("mmd2_floor").asDouble()
+                    - 2 * r.path("mmd2_floor_sd").asDouble()).toArray();
+            rows.add(BenchRow.of("oracle EM 1,000 steps MMD² minus (floor + 2 sd), " + toy, "", Better.LOWER, excess, null, "≤ 0",
+                    cmd, "n = " + (context.quick() ? 500 : 2000)));
         }
         List<DefaultModel.Run> defaults = DefaultModel.runs(context);
         String defaultCmd = DefaultModel.command(context);
