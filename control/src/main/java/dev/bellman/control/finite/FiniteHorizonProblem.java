@@ -49,6 +49,15 @@ public interface FiniteHorizonProblem extends ControlProblem {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The symmetry the problem declares ({@link Symmetry#NONE} unless overridden). A problem that declares
+     * {@link Symmetry#ROTATION} and offers no {@link #basisArchitecture()} is solved by
+     * {@link RadialPolicyIteration} with a value in (t, ‖x‖²) and an equivariant feedback h(t, ‖x‖²)x.
+     */
+    default Symmetry symmetry() {
+        return Symmetry.NONE;
+    }
+
     /** The 11 evenly spaced times 0, T/10, …, T at which errors are reported over [0, T]. */
     default double[] evaluationTimes() {
         double[] t = new double[11];

@@ -71,8 +71,10 @@ public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps,
                     List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8, LeastSquaresConfig.defaults());
             case MERTON_FINITE -> new FiniteSolverConfig(6, 4096, 50, 300, 256, 3e-3, 0.5, 1.0, 256, 100, 512, 3e-3,
                     List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8, LeastSquaresConfig.defaults());
-            case HJB_LQ -> new FiniteSolverConfig(10, 4096, 50, 300, 256, 2e-3, 0.0, 1.0, 128, 100, 256, 2e-3,
-                    List.of(64, 64), List.of(64, 64), 0, Precision.FLOAT64, 0, dim > 10 ? 840 : 0, 8, LeastSquaresConfig.defaults());
+            // rotation invariant: the radial least-squares route (RadialPolicyIteration) reads leastSquares only
+            case HJB_LQ -> new FiniteSolverConfig(6, 4096, 50, 300, 256, 2e-3, 0.0, 1.0, 128, 100, 256, 2e-3,
+                    List.of(64, 64), List.of(64, 64), 0, Precision.FLOAT64, 0, 0, 8,
+                    new LeastSquaresConfig(10, 4096, 1024, 10.0, LeastSquaresConfig.RADIAL_DEGREE));
         };
     }
 
