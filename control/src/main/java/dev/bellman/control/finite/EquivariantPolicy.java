@@ -61,13 +61,26 @@ public final class EquivariantPolicy implements Policy {
         return h;
     }
 
-    /** h(tᵢ, ‖xᵢ‖²) (B, 1) in x's manager and data type. */
+    /** h(tᵢ, ‖xᵢ‖²) (B, 1) in x's manager and data type; one pass over the batch with reused buffers. */
     public NDArray feedback(NDArray t, NDArray x) {
         double[] ts = Host.doubles(t);
         double[] s = RadialValue.squaredNorms(x);
+        int q = radial.size();
+        double[] tv = new double[time.size()];
+        double[] chi = new double[q];
         double[] h = new double[ts.length];
         for (int i = 0; i < ts.length; i++) {
-            h[i] = feedback(ts[i], s[i]);
+            time.values(ts[i], tv);
+            radial.evaluate(s[i], chi, null, null);
+            double acc = 0;
+            for (int k = 0; k < tv.length; k++) {
+                double inner = 0;
+                for (int l = 0; l < q; l++) {
+                    inner += beta[k * q + l] * chi[l];
+                }
+                acc += tv[k] * inner;
+            }
+            h[i] = acc;
         }
         return x.getManager().create(h, new Shape(h.length, 1)).toType(x.getDataType(), false);
     }

@@ -69,6 +69,20 @@ public interface RadialBasis {
             double xi = 2 * Math.log1p(s / scale) / span - 1;
             double dxi = 2 / (span * cs); // ξ'(s)
             double ddxi = -dxi / cs; // ξ''(s)
+            if (first == null && second == null) {
+                // values only (policies along paths): the recurrence in place, no derivatives
+                double w = power == 0 ? 1 : Math.pow(cs, -power);
+                double prev = 1;
+                double cur = xi;
+                value[0] = w;
+                for (int l = 1; l < q; l++) {
+                    value[l] = cur * w;
+                    double next = 2 * xi * cur - prev;
+                    prev = cur;
+                    cur = next;
+                }
+                return;
+            }
             // T_l, T_l', T_l'' in ξ by the three-term recurrence and its derivatives
             double[] p0 = new double[q];
             double[] p1 = new double[q];
