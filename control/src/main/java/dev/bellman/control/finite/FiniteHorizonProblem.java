@@ -43,7 +43,7 @@ public interface FiniteHorizonProblem extends ControlProblem {
     /**
      * The separable space-time architecture the problem offers to {@link LeastSquaresPolicyIteration}
      * (a modelling choice stated by the problem: which state functions V and a are built from), or
-     * empty when the generic MLP solver must be used.
+     * empty (then {@link #symmetry()} may select the radial route, else the generic MLP solver is used).
      */
     default java.util.Optional<BasisArchitecture> basisArchitecture() {
         return java.util.Optional.empty();

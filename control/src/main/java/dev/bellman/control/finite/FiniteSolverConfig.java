@@ -30,8 +30,10 @@ import java.util.List;
  * @param seed the run's seed
  * @param timeBudgetSeconds stop after the round that passes this wall time (0: no budget)
  * @param trajectories closed-loop paths from t = 0 recorded for plots
- * @param leastSquares settings of the structured solver, used when the problem offers a
- *     {@link BasisArchitecture} (lqr-finite, merton-finite); the MLP settings above serve the others
+ * @param leastSquares settings of the structured solvers, used when the problem offers a
+ *     {@link BasisArchitecture} (lqr-finite, merton-finite) or declares {@link Symmetry#ROTATION} (hjb-lq,
+ *     which also uses {@code rolloutSteps} for the paths to its terminal states); the MLP settings above
+ *     serve the others
  */
 public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps, int valueSteps, int valueBatch,
         double valueLr, double residualWeight, double terminalWeight, int collocationBatch, int policySteps,
