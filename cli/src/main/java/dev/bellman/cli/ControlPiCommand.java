@@ -155,7 +155,7 @@ final class ControlPiCommand extends RunCommand {
             result = FiniteHorizonSolver.solve(c.built(), c.solver(), rec -> progress.step(rec.iteration(),
                     String.format(" V %.1e a %.1e", rec.valueRelL2(), rec.actionRelL2())));
         }
-        String evaluation = c.built().basisArchitecture().isPresent() ? "least-squares" : "monte-carlo";
+        String evaluation = FiniteHorizonSolver.evaluationMethod(c.built());
         List<HistoryRow> rows = new ArrayList<>();
         for (IterationRecord r : result.history()) {
             rows.add(new HistoryRow(r.iteration(), r.wallSeconds(), evaluation, r.valueFitLoss(), r.policyObjective(),

@@ -83,6 +83,25 @@ class ControlPiCommandTest {
     }
 
     @Test
+    void hjbLqJsonReportsTheValueAtTheOriginAndOffIt(@TempDir Path dir) throws Exception {
+        Outcome o = run("control", "pi", "--problem", "hjb-lq", "--dim", "3", "--iterations", "2", "--json", "--threads", "1",
+                "--out", dir.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        for (String k : FINITE_KEYS) {
+            assertThat(j.has(k)).as(k).isTrue();
+        }
+        assertThat(j.get("problem").asText()).isEqualTo("hjb-lq");
+        assertThat(j.get("dim").asInt()).isEqualTo(3);
+        assertThat(j.get("horizon").asDouble()).isEqualTo(1.0);
+        assertThat(j.get("u0_rel_err").asDouble()).isLessThan(0.005);
+        assertThat(j.get("off_origin_rel_err").asDouble()).isLessThan(0.01);
+        assertThat(j.get("u0_uncontrolled").asDouble()).isGreaterThan(j.get("u0_exact").asDouble());
+        assertThat(j.get("K_hat").isNull()).isTrue();
+        assertThat(Files.readString(dir.resolve("history.csv"))).contains("least-squares");
+    }
+
+    @Test
     void finiteHorizonRefusalsExitTwo(@TempDir Path dir) {
         Outcome h = run("control", "pi", "--problem", "lqr-finite", "--horizon", "-1", "--out", dir.toString());
         assertThat(h.code()).isEqualTo(2);

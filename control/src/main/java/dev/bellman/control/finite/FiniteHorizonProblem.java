@@ -43,10 +43,19 @@ public interface FiniteHorizonProblem extends ControlProblem {
     /**
      * The separable space-time architecture the problem offers to {@link LeastSquaresPolicyIteration}
      * (a modelling choice stated by the problem: which state functions V and a are built from), or
-     * empty when the generic MLP solver must be used.
+     * empty (then {@link #symmetry()} may select the radial route, else the generic MLP solver is used).
      */
     default java.util.Optional<BasisArchitecture> basisArchitecture() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The symmetry the problem declares ({@link Symmetry#NONE} unless overridden). A problem that declares
+     * {@link Symmetry#ROTATION} and offers no {@link #basisArchitecture()} is solved by
+     * {@link RadialPolicyIteration} with a value in (t, ‖x‖²) and an equivariant feedback h(t, ‖x‖²)x.
+     */
+    default Symmetry symmetry() {
+        return Symmetry.NONE;
     }
 
     /** The 11 evenly spaced times 0, T/10, …, T at which errors are reported over [0, T]. */

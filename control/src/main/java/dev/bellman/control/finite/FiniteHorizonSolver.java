@@ -30,9 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finite-horizon policy iteration (DESIGN.md §1.1–1.3, issue 10). {@link #solve} takes the structured
- * route, {@link LeastSquaresPolicyIteration}, when the problem offers a {@link BasisArchitecture}
- * (lqr-finite, merton-finite), and the MLP route described here otherwise (hjb-lq).
+ * Finite-horizon policy iteration (DESIGN.md §1.1–1.3, issue 10). {@link #solve} takes a structured
+ * route when the problem offers one — {@link LeastSquaresPolicyIteration} when it offers a
+ * {@link BasisArchitecture} (lqr-finite, merton-finite), {@link RadialPolicyIteration} when it declares
+ * {@link Symmetry#ROTATION} (hjb-lq) — and the MLP route described here otherwise.
  *
  * <p>MLP route: a value network V_θ(t, x) and
  * a policy network a_φ(t, x), both taking t as an input, alternate:
@@ -64,11 +65,24 @@ public final class FiniteHorizonSolver {
         if (architecture.isPresent()) {
             return LeastSquaresPolicyIteration.solve(problem, architecture.get(), config, listener);
         }
+        if (problem.symmetry() == Symmetry.ROTATION) {
+            return RadialPolicyIteration.solve(problem, config, listener);
+        }
         return solveWithNetworks(problem, config, listener);
     }
 
     /**
-     * The MLP route (used where the problem offers no {@link BasisArchitecture}: hjb-lq): Monte Carlo /
+     * How {@link #solve} evaluates policies on this problem: {@code least-squares} (the structured routes:
+     * a problem's {@link BasisArchitecture}, or the radial architecture of a rotation-invariant problem) or
+     * {@code monte-carlo} (the MLP route).
+     */
+    public static String evaluationMethod(FiniteHorizonProblem problem) {
+        return problem.basisArchitecture().isPresent() || problem.symmetry() == Symmetry.ROTATION ? "least-squares"
+                : "monte-carlo";
+    }
+
+    /**
+     * The MLP route (used where the problem offers no structure; any problem may be sent here): Monte Carlo /
      * residual regression of V_θ(t, x) and gradient ascent of a_φ(t, x), as described above.
      */
     public static FiniteResult solveWithNetworks(FiniteHorizonProblem problem, FiniteSolverConfig config,

@@ -30,8 +30,10 @@ import java.util.List;
  * @param seed the run's seed
  * @param timeBudgetSeconds stop after the round that passes this wall time (0: no budget)
  * @param trajectories closed-loop paths from t = 0 recorded for plots
- * @param leastSquares settings of the structured solver, used when the problem offers a
- *     {@link BasisArchitecture} (lqr-finite, merton-finite); the MLP settings above serve the others
+ * @param leastSquares settings of the structured solvers, used when the problem offers a
+ *     {@link BasisArchitecture} (lqr-finite, merton-finite) or declares {@link Symmetry#ROTATION} (hjb-lq,
+ *     which also uses {@code rolloutSteps} for the paths to its terminal states); the MLP settings above
+ *     serve the others
  */
 public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps, int valueSteps, int valueBatch,
         double valueLr, double residualWeight, double terminalWeight, int collocationBatch, int policySteps,
@@ -71,8 +73,10 @@ public record FiniteSolverConfig(int iterations, int rollouts, int rolloutSteps,
                     List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8, LeastSquaresConfig.defaults());
             case MERTON_FINITE -> new FiniteSolverConfig(6, 4096, 50, 300, 256, 3e-3, 0.5, 1.0, 256, 100, 512, 3e-3,
                     List.of(64, 64), List.of(32, 32), 0, Precision.FLOAT64, 0, 0, 8, LeastSquaresConfig.defaults());
-            case HJB_LQ -> new FiniteSolverConfig(10, 4096, 50, 300, 256, 2e-3, 0.0, 1.0, 128, 100, 256, 2e-3,
-                    List.of(64, 64), List.of(64, 64), 0, Precision.FLOAT64, 0, dim > 10 ? 840 : 0, 8, LeastSquaresConfig.defaults());
+            // rotation invariant: the radial least-squares route (RadialPolicyIteration) reads leastSquares only
+            case HJB_LQ -> new FiniteSolverConfig(6, 4096, 50, 300, 256, 2e-3, 0.0, 1.0, 128, 100, 256, 2e-3,
+                    List.of(64, 64), List.of(64, 64), 0, Precision.FLOAT64, 0, 0, 8,
+                    new LeastSquaresConfig(10, 4096, 1024, 10.0, LeastSquaresConfig.RADIAL_DEGREE));
         };
     }
 

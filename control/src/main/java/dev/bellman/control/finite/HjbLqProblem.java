@@ -93,6 +93,15 @@ public final class HjbLqProblem implements FiniteHorizonProblem {
         return x.square().sum(new int[] {1}, true).add(1).div(2).log().neg();
     }
 
+    /**
+     * Rotation invariant: f(Rx, Ra) = 2√λ Ra = R f, ΣΣᵀ = 2I = R(2I)Rᵀ, ‖Ra‖² = ‖a‖², g depends on ‖x‖ only,
+     * actions range over all of R^d.
+     */
+    @Override
+    public Symmetry symmetry() {
+        return Symmetry.ROTATION;
+    }
+
     @Override
     public double discountRate() {
         return 0;

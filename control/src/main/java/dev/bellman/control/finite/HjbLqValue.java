@@ -12,8 +12,8 @@ import dev.bellman.control.reference.HanJentzenE;
  * <p>u is radial, u(t, x) = U(t, ‖x‖), so with r = ‖x‖ and x̂ = x/r:
  * ∇u = U_r x̂, ∇²u = U_rr x̂x̂ᵀ + (U_r/r)(I − x̂x̂ᵀ) (at r = 0: U_rr I). U_r, U_rr and ∂ₜU are central
  * differences of the quadrature (accurate to ~1e-13, so steps of 1e-3 in r and 1e-4 in t leave errors
- * of ~1e-7), one-sided (second order) at t = T. Each entry costs a few quadratures (tens of ms each in
- * d = 100): for evaluation sets and tests only.
+ * of ~1e-7), one-sided (second order) at t = T. Each entry costs a few quadratures (~10 ms each off the
+ * origin): for evaluation sets and tests only.
  */
 public final class HjbLqValue implements ScalarField {
     private static final double HR = 1e-3;

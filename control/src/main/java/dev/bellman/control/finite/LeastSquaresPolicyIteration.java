@@ -8,7 +8,9 @@ import ai.djl.training.GradientCollector;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
 import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.field.WeightedTrace;
+import dev.bellman.control.generator.Policy;
 import dev.bellman.control.pi.LinearLeastSquares;
 import dev.bellman.control.random.StepRandom;
 import java.util.ArrayList;
@@ -45,59 +47,76 @@ public final class LeastSquaresPolicyIteration {
     /** Runs {@code config.iterations()} rounds from a = 0 on a problem offering {@code architecture}. */
     public static FiniteResult solve(FiniteHorizonProblem problem, BasisArchitecture architecture, FiniteSolverConfig config,
             FiniteListener listener) {
-        BellmanEngine engine = BellmanEngine.current();
         LeastSquaresConfig ls = config.leastSquares();
         DataType dt = DataType.FLOAT64;
-        int d = problem.stateDim();
         int m = problem.actionDim();
-        long begin = System.nanoTime();
         ChebyshevTimeBasis time = new ChebyshevTimeBasis(ls.timeDegree(), problem.T());
         SpaceTimeValue value = new SpaceTimeValue(time, architecture.value());
         LinearFeedbackPolicy policy = new LinearFeedbackPolicy(time, architecture.policy(), m);
-        try (NDManager manager = engine.newManager()) {
-            var mode = config.traceMode(d, problem.noiseDim());
-            FiniteHorizonSolver.Evaluation evaluation = FiniteHorizonSolver.Evaluation.prepare(problem, manager, dt, mode);
-            StepRandom random = StepRandom.of(config.seed());
-            StepRandom collocation = random.stream(11);
-            StepRandom terminal = random.stream(12);
-            List<IterationRecord> history = new ArrayList<>();
-            Double timeTo2pct = null;
-            for (int k = 1; k <= config.iterations(); k++) {
+        StepRandom random = StepRandom.of(config.seed());
+        StepRandom collocation = random.stream(11);
+        StepRandom terminal = random.stream(12);
+        try (NDManager manager = BellmanEngine.current().newManager()) {
+            return iterate(problem, config, listener, value, policy, manager, k -> {
+                SpaceTimePoints p = problem.trainingPoints().sample(ls.collocationPoints(),
+                        collocation.forStep(k).generator(), manager, dt);
+                NDArray xT = problem.trainingStates().sample(ls.terminalPoints(), terminal.forStep(k).generator(), manager, dt);
                 double fit;
-                double objective;
-                try (Scope round = Scope.open()) {
-                    SpaceTimePoints p = problem.trainingPoints().sample(ls.collocationPoints(),
-                            collocation.forStep(k).generator(), manager, dt);
-                    NDArray xT = problem.trainingStates().sample(ls.terminalPoints(), terminal.forStep(k).generator(), manager, dt);
-                    try (GradMode off = GradMode.disabled()) {
-                        fit = evaluate(problem, value, policy, p, xT, ls.terminalWeight());
-                    }
-                    objective = improve(problem, value, policy, p);
+                try (GradMode off = GradMode.disabled()) {
+                    fit = evaluate(problem, value, policy, p, xT, ls.terminalWeight());
                 }
-                double wall = (System.nanoTime() - begin) / 1e9;
-                FiniteHorizonSolver.Evaluation.Errors errors = evaluation.errors(problem, value, policy, mode);
-                IterationRecord record = new IterationRecord(k, fit, errors.valueRelL2(), errors.actionRelL2(), objective,
-                        errors.hjbResidual(), wall);
-                history.add(record);
-                listener.onIteration(record);
-                if (timeTo2pct == null && errors.valueRelL2() < 0.02) { // DESIGN §4 / issue 3: V_rel_l2 first below 0.02
-                    timeTo2pct = wall;
-                }
-                if (config.timeBudgetSeconds() > 0 && wall >= config.timeBudgetSeconds()) {
-                    break;
-                }
-            }
-            IterationRecord last = history.get(history.size() - 1);
-            ProblemMetrics metrics;
-            List<Trajectory> paths;
-            try (Scope scope = Scope.open(); GradMode off = GradMode.disabled()) {
-                metrics = problem.metrics(value, policy, manager, dt);
-                paths = FiniteHorizonSolver.trajectories(problem, policy, config, manager, dt);
+                return new double[] {fit, improve(problem, value, policy, p)};
+            });
+        }
+    }
+
+    /** One round of a least-squares route (evaluation, then improvement) inside the round's scope: {fit, objective}. */
+    @FunctionalInterface
+    interface Round {
+        double[] run(int k);
+    }
+
+    /**
+     * The outer loop shared by the least-squares routes: {@code config.iterations()} rounds (or until the
+     * time budget), each scored on the problem's evaluation points against its exact solution, then the
+     * problem's metrics and trajectories of the final pair.
+     */
+    static FiniteResult iterate(FiniteHorizonProblem problem, FiniteSolverConfig config, FiniteListener listener,
+            ScalarField value, Policy policy, NDManager manager, Round round) {
+        DataType dt = DataType.FLOAT64;
+        long begin = System.nanoTime();
+        var mode = config.traceMode(problem.stateDim(), problem.noiseDim());
+        FiniteHorizonSolver.Evaluation evaluation = FiniteHorizonSolver.Evaluation.prepare(problem, manager, dt, mode);
+        List<IterationRecord> history = new ArrayList<>();
+        Double timeTo2pct = null;
+        for (int k = 1; k <= config.iterations(); k++) {
+            double[] out;
+            try (Scope scope = Scope.open()) {
+                out = round.run(k);
             }
             double wall = (System.nanoTime() - begin) / 1e9;
-            return new FiniteResult(problem.name(), d, problem.T(), last.valueRelL2(), last.actionRelL2(), last.hjbResidual(),
-                    history.size(), wall, timeTo2pct, metrics, List.copyOf(history), paths);
+            FiniteHorizonSolver.Evaluation.Errors errors = evaluation.errors(problem, value, policy, mode);
+            IterationRecord record = new IterationRecord(k, out[0], errors.valueRelL2(), errors.actionRelL2(), out[1],
+                    errors.hjbResidual(), wall);
+            history.add(record);
+            listener.onIteration(record);
+            if (timeTo2pct == null && errors.valueRelL2() < 0.02) { // DESIGN §4 / issue 3: V_rel_l2 first below 0.02
+                timeTo2pct = wall;
+            }
+            if (config.timeBudgetSeconds() > 0 && wall >= config.timeBudgetSeconds()) {
+                break;
+            }
         }
+        IterationRecord last = history.get(history.size() - 1);
+        ProblemMetrics metrics;
+        List<Trajectory> paths;
+        try (Scope scope = Scope.open(); GradMode off = GradMode.disabled()) {
+            metrics = problem.metrics(value, policy, manager, dt);
+            paths = FiniteHorizonSolver.trajectories(problem, policy, config, manager, dt);
+        }
+        double wall = (System.nanoTime() - begin) / 1e9;
+        return new FiniteResult(problem.name(), problem.stateDim(), problem.T(), last.valueRelL2(), last.actionRelL2(),
+                last.hjbResidual(), history.size(), wall, timeTo2pct, metrics, List.copyOf(history), paths);
     }
 
     /**

@@ -62,4 +62,19 @@ public final class MonteCarloReturns {
             return scope.keep(total);
         }
     }
+
+    /**
+     * The end states X_T (B, d) of closed-loop paths under a policy from start points (sᵢ, xᵢ), on the same
+     * time-changed clock as {@link #of} (N Euler–Maruyama steps per path): where the process started there
+     * is at the horizon, e.g. the states where a terminal condition V(T, x) = g(x) must hold for values
+     * at those starts to be right. No autograd recording.
+     */
+    public static NDArray endStates(ControlProblem problem, double horizon, Policy policy, SpaceTimePoints starts, int steps,
+            StepRandom random) {
+        try (Scope scope = Scope.open(); GradMode off = GradMode.disabled()) {
+            TimeChangedSde local = new TimeChangedSde(problem, starts.t(), horizon);
+            EulerMaruyama em = new EulerMaruyama(TimeGrid.uniform(0, 1, steps)).withTransition(local.eulerStep());
+            return scope.keep(em.integrate(local, local.localPolicy(policy), starts.x(), random));
+        }
+    }
 }

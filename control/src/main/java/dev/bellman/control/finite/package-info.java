@@ -13,7 +13,7 @@
  *   <li>{@link dev.bellman.control.finite.SpaceTimePoints}, {@link dev.bellman.control.finite.SpaceTimeSampler}:
  *       points (t (B,1), x (B,d)) of [0, T] × R^d;</li>
  *   <li>{@link dev.bellman.control.finite.TimeChangedSde}: per-sample start times on one local clock;
- *       {@link dev.bellman.control.finite.MonteCarloReturns}: Monte Carlo returns to T;</li>
+ *       {@link dev.bellman.control.finite.MonteCarloReturns}: Monte Carlo returns to T and the paths' end states;</li>
  *   <li>{@link dev.bellman.control.finite.PolicyNetwork}: a_φ(t, x) (MLP route);</li>
  *   <li>the structured route: {@link dev.bellman.control.finite.LeastSquaresPolicyIteration} with
  *       {@link dev.bellman.control.finite.LeastSquaresConfig}, the value
@@ -21,6 +21,13 @@
  *       {@link dev.bellman.control.finite.LinearFeedbackPolicy} built from a
  *       {@link dev.bellman.control.finite.ChebyshevTimeBasis} and a {@link dev.bellman.control.finite.StateBasis},
  *       offered by a problem as a {@link dev.bellman.control.finite.BasisArchitecture};</li>
+ *   <li>the radial route for problems that declare a {@link dev.bellman.control.finite.Symmetry}
+ *       ({@code ROTATION}: hjb-lq): {@link dev.bellman.control.finite.RadialPolicyIteration} with the value
+ *       {@link dev.bellman.control.finite.RadialValue} F(t, ‖x‖²), the feedback
+ *       {@link dev.bellman.control.finite.EquivariantPolicy} h(t, ‖x‖²)x, the bases
+ *       {@link dev.bellman.control.finite.RadialBasis} (log-Chebyshev), the O(d) generator of radial fields
+ *       {@link dev.bellman.control.finite.RadialGenerator} and the ridge solve
+ *       {@code RidgeLeastSquares};</li>
  *   <li>{@link dev.bellman.control.finite.FiniteHorizonSolver} (entry point), with
  *       {@link dev.bellman.control.finite.FiniteProblemSpec}, {@link dev.bellman.control.finite.FiniteProblemKind},
  *       {@link dev.bellman.control.finite.FiniteSolverConfig}, {@link dev.bellman.control.finite.FiniteListener},

@@ -18,8 +18,10 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * with r = ‖x‖, τ = T − t and W's components along and across x, ‖x + √2W_τ‖² = (r + √(2τ)Z)² + 2τS,
  * Z ~ N(0, 1), S ~ χ²_{d−1} independent (at x = 0 simply 2τχ²_d); integrating over Z and over the chi
  * variable √S (whose density ∝ s^{k−1}e^{−s²/2} is smooth for every k ≥ 1) by composite
- * Gauss–Legendre rules (240 panels × 8 points over mode ± 12) reaches ~1e-13 accuracy; the weights are
- * normalised numerically, so no Γ function constant enters.
+ * Gauss–Legendre rules (60 panels × 8 points over mode ± 12) reaches ~1e-13 accuracy (240 panels agree
+ * to within 3e-14 for d = 1, 2, 10, 100, t up to T − 1e-4, ‖x‖ up to 14, at 1/16 of the cost: one
+ * off-origin value takes ~10 ms); the weights are normalised numerically, so no Γ function constant
+ * enters.
  *
  * @param d dimension ≥ 1
  * @param lambda control cost weight λ &gt; 0
@@ -28,7 +30,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 public record HanJentzenE(int d, double lambda, double T) {
     public static final double LAMBDA_DEFAULT = 1.0;
     public static final double T_DEFAULT = 1.0;
-    private static final int PANELS = 240;
+    private static final int PANELS = 60;
     private static final int POINTS_PER_PANEL = 8;
     private static final double Z_RANGE = 12.0;
 
