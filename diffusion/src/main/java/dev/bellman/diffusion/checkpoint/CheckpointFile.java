@@ -113,6 +113,27 @@ public final class CheckpointFile {
         }
     }
 
+    /**
+     * Runs {@code restore}, which puts the checkpoint of {@code runDir} into a network built from the
+     * checkpoint's configuration; if the weights do not fit that network (their shapes are another
+     * model's) or the run's data no longer fits it, the refusal names the file, as every other refusal
+     * of a checkpoint does.
+     *
+     * @throws BadInputException naming the checkpoint file when the weights do not fit
+     */
+    public static <T> T restoring(Path runDir, java.util.function.Supplier<T> restore) {
+        try {
+            return restore.get();
+        } catch (BadInputException e) {
+            Path file = path(runDir);
+            String m = e.getMessage();
+            if (m != null && m.contains(file.toString())) {
+                throw e;
+            }
+            throw new BadInputException("cannot restore the checkpoint " + file + ": " + m, e);
+        }
+    }
+
     static Checkpoint read(DataInputStream in, Path file) throws IOException {
         try {
             header(in, file);

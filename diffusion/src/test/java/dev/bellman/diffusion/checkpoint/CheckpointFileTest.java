@@ -176,7 +176,8 @@ class CheckpointFileTest {
         TrainConfig other = new TrainConfig(c.data(), c.imageSize(), c.sampleShape(), c.sde(), wider, c.weighting(), c.steps(), c.batch(),
                 c.lr(), c.warmup(), c.clipNorm(), c.emaDecay(), c.checkpointEvery(), c.seed());
         CheckpointFile.write(dir, new Checkpoint(other, late.step(), late.parameters(), late.ema(), late.adam(), late.losses()));
-        assertThatThrownBy(() -> TrainedModel.load(dir)).isInstanceOf(BadInputException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> TrainedModel.load(dir)).isInstanceOf(BadInputException.class).hasMessageContaining("does not match")
+                .hasMessageContaining(CheckpointFile.path(dir).toString());
         DataSource data = DataSpec.parse("8gaussians").open();
         assertThatThrownBy(() -> ScoreMatchingTrainer.resume(CheckpointFile.read(dir), data, m)).isInstanceOf(BadInputException.class);
     }
