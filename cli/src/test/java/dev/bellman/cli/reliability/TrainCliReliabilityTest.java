@@ -18,16 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * divergence message; a disk that fills up mid-run (a real tmpfs in a private mount namespace) is
  * exit 1 naming "No space left on device" with the previous checkpoint intact; and a run stopped
  * half-way and resumed with {@code --resume} ends with the same checkpoint file, byte for byte, as
- * an uninterrupted run. Skipped while {@code train} says it is not built yet.
+ * an uninterrupted run.
  */
 class TrainCliReliabilityTest {
 
     private static Cli.Outcome train(String... args) {
         List<String> a = new ArrayList<>(List.of("train", "--gap-paths", "0"));
         a.addAll(List.of(args));
-        Cli.Outcome o = Cli.run(a.toArray(String[]::new));
-        Assumptions.assumeFalse(o.notBuilt(), "bellman train is not wired yet");
-        return o;
+        return Cli.run(a.toArray(String[]::new));
     }
 
     @Test
@@ -97,7 +95,6 @@ class TrainCliReliabilityTest {
 
     @Test
     void aDiskThatFillsUpIsExitOneAndKeepsThePreviousCheckpoint(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeFalse(Cli.run("train", "--steps", "0").notBuilt(), "bellman train is not wired yet");
         Path disk = Files.createDirectories(tmp.resolve("disk"));
         Path out = Files.createDirectories(tmp.resolve("out"));
         List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
