@@ -24,15 +24,22 @@ import java.util.regex.Pattern;
 import javax.management.ObjectName;
 
 /**
- * Test support (child JVM): where the resident memory of a long Euler–Maruyama sampling run goes.
- * Trains the reliability model for a few steps, then integrates the reverse SDE of SAMPLES points
- * over a grid of GRID steps, PASSES times in a row (a new start each pass, so that growth tied to
- * the step count and growth tied to the time τ within a pass separate), and prints every EVERY
- * steps one line {@code MEM pass step rss anon file heapRss nmt javaHeapUsed}: VmRSS, RssAnon and
- * RssFile (kB, /proc/self/status), the RSS of the glibc main-arena {@code [heap]} mapping (kB,
- * /proc/self/smaps), the JVM's own committed native memory (kB, NativeMemoryTracking summary; 0 if
- * the JVM runs without {@code -XX:NativeMemoryTracking=summary}) and the used Java heap (kB).
- * RSS minus the JVM's own part is, to first order, libtorch's malloc'd memory.
+ * Test support (child JVM): the resident memory of a long Euler–Maruyama sampling run, and where it
+ * goes. Trains the reliability model for a few steps, then integrates the reverse SDE of SAMPLES
+ * points over a grid of GRID steps, PASSES times in a row (a fresh start each pass, so that growth
+ * tied to the step count and growth tied to the time τ within a pass separate), and prints every
+ * EVERY steps one line {@code MEM pass step rss anon file} (VmRSS, RssAnon, RssFile in kB, from
+ * /proc/self/status).
+ *
+ * <p>Options (system properties): {@code probe.settleAt=S} — at total step S, sleep
+ * {@code probe.settleSeconds} (default 6) and print {@code SETTLED S rss}: the JVM hands the memory of
+ * its compiler arenas back to glibc from a periodic task (every 5 s), so a measurement window that
+ * starts after the sleep does not see that one-off release. {@code probe.detail=true} appends the RSS
+ * of glibc's {@code [heap]} mapping (kB, /proc/self/smaps), the JVM's committed native memory (kB,
+ * NativeMemoryTracking, 0 without {@code -XX:NativeMemoryTracking=summary}), the used Java heap (kB)
+ * and the NMT categories that moved by ≥ 256 kB since the last line. {@code probe.pauseAt} (below)
+ * stops for a debugger. {@code probe.leakBytesPerStep=N} leaks N bytes of native memory (a direct
+ * buffer, malloc'd) every step: the check that a per-step leak shows.
  *
  * <p>Arguments: SAMPLES GRID PASSES EVERY [TRAIN_STEPS (default 200)].
  */
@@ -45,6 +52,9 @@ public final class SamplingMemoryProbeMain {
         int passes = Integer.parseInt(args[2]);
         int every = Integer.parseInt(args[3]);
         long trainSteps = args.length > 4 ? Long.parseLong(args[4]) : 200;
+        long settleAt = Long.getLong("probe.settleAt", -1);
+        long settleSeconds = Long.getLong("probe.settleSeconds", 6);
+        int leakBytes = Integer.getInteger("probe.leakBytesPerStep", 0);
         BellmanEngine engine = ReliabilityRuns.engine();
         TrainedModel model;
         try (NDManager manager = engine.newManager();
@@ -64,9 +74,16 @@ public final class SamplingMemoryProbeMain {
                     NDArray x0 = pm.randomNormal(new Shape(samples, 2)).toType(DataType.FLOAT32, false);
                     NDArray x = new EulerMaruyama(grid).integrate(reverse, reverse.policy(model.control()), x0,
                             StepRandom.of(pass), List.of(e -> {
+                                long total = (long) (p - 1) * gridSteps + e.index() + 1;
+                                if (leakBytes > 0) {
+                                    LEAK.add(java.nio.ByteBuffer.allocateDirect(leakBytes)); // malloc'd, never freed
+                                }
+                                if (total == settleAt) {
+                                    settle(total, settleSeconds);
+                                }
                                 if ((e.index() + 1) % every == 0) {
                                     print(p, e.index() + 1);
-                                    pauseIfAsked((long) (p - 1) * gridSteps + e.index() + 1);
+                                    pauseIfAsked(total);
                                 }
                             }));
                     finite &= !x.isInfinite().any().getBoolean() && !x.isNaN().any().getBoolean();
@@ -76,6 +93,19 @@ public final class SamplingMemoryProbeMain {
         }
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The deliberate leak of {@code probe.leakBytesPerStep} (a check that the memory test can fail). */
+    private static final List<java.nio.ByteBuffer> LEAK = new java.util.ArrayList<>();
+
+    private static void settle(long total, long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("SETTLED " + total + " " + status()[0]);
+        System.out.flush();
     }
 
     /**
@@ -100,6 +130,11 @@ public final class SamplingMemoryProbeMain {
 
     private static void print(int pass, int step) {
         long[] status = status();
+        if (!Boolean.getBoolean("probe.detail")) {
+            System.out.printf(Locale.ROOT, "MEM %d %d %d %d %d%n", pass, step, status[0], status[1], status[2]);
+            System.out.flush();
+            return;
+        }
         Runtime rt = Runtime.getRuntime();
         String nmt = nmtSummary();
         Matcher t = TOTAL.matcher(nmt);
