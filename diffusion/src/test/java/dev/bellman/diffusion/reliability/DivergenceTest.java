@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Two ways to diverge. At lr 1e9 and 1e12 numbers stop being finite (at lr 1e12 the loss of step
  * 2 is finite but its squared gradient overflows float32 into Adam's second moment: that step's
  * checkpoint used to be written as "good" and resumed into NaN). At lr 1e3 and 1e6 the loss climbs
- * to ≈ 1e7 and 1e33 and stays finite; the {@link DivergencePolicy} stops those runs (more than 100
+ * to ≈ 1e6 and 1e33 and stays finite; the {@link DivergencePolicy} stops those runs (more than 100
  * times the zero control's loss for 20 steps), and the checkpoints of the streak's steps are never
  * written, so the one on disk predates the explosion and its losses are all of the normal size. (With
  * the policy on, lr 1e9 and 1e12 explode at step 2 and overflow at step 3: the divergence began at
