@@ -75,8 +75,8 @@ class LongRunMemoryTest {
      *       resident at once and RSS follows glibc's system bytes: the creep fell to ≈ 0.35 MB over
      *       steps 4,000–12,000 and stopped by 30,000.</li>
      * </ol>
-     * What is left in the window measured 0.34–0.36 MB (three runs: steps 4,000–12,000 twice, 5,000–13,000
-     * once); the bound is three times that.
+     * What is left in the window measured 336–364 kB in four runs (steps 4,000–12,000 twice,
+     * 5,000–13,000 twice); the bound is about three times that.
      * That the test can fail, checked with {@code -Dprobe.leakBytesPerStep}: a deliberate native leak
      * of 128 bytes a step (a direct buffer, malloc'd) measured 1,512 kB over the window, 300 bytes a
      * step 2,912 kB — both over the bound.
