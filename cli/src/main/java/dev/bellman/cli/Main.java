@@ -3,6 +3,7 @@ package dev.bellman.cli;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.data.DataException;
+import dev.bellman.diffusion.train.TrainingDivergedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -47,7 +48,7 @@ public final class Main {
             err.println("bellman: " + (code == 2 ? "" : "error: ") + describe(ex));
             if (root.global.stacktrace) {
                 ex.printStackTrace(err);
-            } else if (code == 1) {
+            } else if (code == 1 && !expected(ex)) {
                 err.println("(run with -x for the stack trace)");
             }
             err.flush();
@@ -66,9 +67,22 @@ public final class Main {
         return 1;
     }
 
+    /**
+     * A failure while running that is an outcome rather than a bug (a training run that diverged): its
+     * message says everything, so it is printed without the exception's name or the -x hint.
+     */
+    static boolean expected(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TrainingDivergedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String describe(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException || t instanceof DataException) {
+            if (t instanceof BadInputException || t instanceof DataException || t instanceof TrainingDivergedException) {
                 return oneLine(t.getMessage());
             }
         }

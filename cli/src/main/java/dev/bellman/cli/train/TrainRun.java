@@ -69,9 +69,9 @@ public final class TrainRun {
         try (NDManager manager = engine.newManager()) {
             ScoreMatchingTrainer trainer;
             if (resumeFrom != null) {
-                trainer = ScoreMatchingTrainer.resume(new Checkpoint(resumeFrom.config().withSteps(request.steps()),
-                        resumeFrom.step(), resumeFrom.parameters(), resumeFrom.ema(), resumeFrom.adam(), resumeFrom.losses()),
-                        data, manager);
+                Checkpoint c = new Checkpoint(resumeFrom.config().withSteps(request.steps()), resumeFrom.step(),
+                        resumeFrom.parameters(), resumeFrom.ema(), resumeFrom.adam(), resumeFrom.losses());
+                trainer = CheckpointFile.restoring(request.resume(), () -> ScoreMatchingTrainer.resume(c, data, manager));
             } else {
                 trainer = ScoreMatchingTrainer.start(config(request, data, engine.config().precision(), seed), data, manager);
             }

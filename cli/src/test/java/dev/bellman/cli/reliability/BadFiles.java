@@ -121,6 +121,154 @@ final class BadFiles {
         return cases;
     }
 
+    /**
+     * Broken run directories for MODEL, made from a good checkpoint ({@code good}, the bytes of a
+     * checkpoint.bin written by train): truncated at many offsets, bad magic, end marker and
+     * configuration, counts and dimensions that are negative, overflow or ask for terabytes, non-finite
+     * weights, an empty file, a directory in its place, and directories without a checkpoint. The spec
+     * is the MODEL directory; the named path is the checkpoint file (or the directory when there is
+     * no file).
+     */
+    static List<Case> checkpoints(Path root, byte[] good) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        ByteBuffer g = ByteBuffer.wrap(good);
+        int json = g.getInt(8);
+        int snapshot = 12 + json + 8; // after the configuration and the step
+        int nameLength = g.getShort(snapshot + 12) & 0xffff;
+        int rank = snapshot + 12 + 2 + nameLength;
+        int firstDim = rank + 4;
+        long step = g.getLong(12 + json);
+        int lossCount = good.length - 4 - 4 * (int) step - 4;
+        int[] cuts = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(cuts(good.length, 16)),
+                java.util.stream.IntStream.of(12 + json / 2, snapshot + 2, snapshot + 14, rank + 2, good.length / 4, 3 * good.length / 4))
+                .distinct().sorted().toArray();
+        for (int cut : cuts) {
+            cases.add(model(root, "checkpoint truncated at " + cut, Arrays.copyOf(good, cut)));
+        }
+        cases.add(model(root, "checkpoint bad magic", with(good, b -> b.putInt(0, 0x12345678))));
+        cases.add(model(root, "checkpoint configuration length negative", with(good, b -> b.putInt(8, -5))));
+        cases.add(model(root, "checkpoint configuration length 2^31-1", with(good, b -> b.putInt(8, Integer.MAX_VALUE))));
+        cases.add(model(root, "checkpoint configuration garbage", with(good, b -> {
+            for (int i = 12; i < 12 + json; i++) {
+                b.put(i, (byte) '{');
+            }
+        })));
+        String config = new String(good, 12, json, StandardCharsets.UTF_8);
+        cases.add(model(root, "checkpoint configuration with a negative batch",
+                withConfig(good, config.replaceFirst("\"batch\"\\s*:\\s*(\\d+)", "\"batch\" : -$1"))));
+        cases.add(model(root, "checkpoint configuration of an unknown network kind",
+                withConfig(good, config.replaceFirst("\"kind\"\\s*:\\s*\"mlp\"", "\"kind\" : \"transformer\""))));
+        cases.add(model(root, "checkpoint configuration as a JSON array", withConfig(good, "[1, 2, 3]")));
+        cases.add(model(root, "checkpoint parameter count -1", with(good, b -> b.putInt(snapshot + 8, -1))));
+        cases.add(model(root, "checkpoint parameter count 2^31-1", with(good, b -> b.putInt(snapshot + 8, Integer.MAX_VALUE))));
+        cases.add(model(root, "checkpoint parameter rank 2^31-1", with(good, b -> b.putInt(rank, Integer.MAX_VALUE))));
+        cases.add(model(root, "checkpoint parameter rank -3", with(good, b -> b.putInt(rank, -3))));
+        cases.add(model(root, "checkpoint dimension 2^40 (terabytes)", with(good, b -> b.putLong(firstDim, 1L << 40))));
+        cases.add(model(root, "checkpoint dimension -5", with(good, b -> b.putLong(firstDim, -5))));
+        cases.add(model(root, "checkpoint dimension claiming 2^31-2 values", with(good, b -> {
+            b.putLong(firstDim, Integer.MAX_VALUE - 1);
+            for (int k = 1; k < b.getInt(rank); k++) {
+                b.putLong(firstDim + 8 * k, 1);
+            }
+        })));
+        cases.add(model(root, "checkpoint loss count 2^31-1", with(good, b -> b.putInt(lossCount, Integer.MAX_VALUE))));
+        cases.add(model(root, "checkpoint bad end marker", with(good, b -> b.putInt(good.length - 4, 0))));
+        int firstValue = firstDim + 8 * g.getInt(rank);
+        cases.add(model(root, "checkpoint NaN weight", with(good, b -> b.putDouble(firstValue, Double.NaN))));
+        cases.add(model(root, "checkpoint infinite weight", with(good, b -> b.putDouble(firstValue, Double.NEGATIVE_INFINITY))));
+        cases.add(model(root, "checkpoint empty file", new byte[0]));
+        cases.add(model(root, "checkpoint random bytes", randomBytes(good.length, 11)));
+        Path dirInstead = Files.createDirectories(root.resolve("model-dir-instead").resolve("checkpoint.bin"));
+        cases.add(new Case("checkpoint.bin is a directory", dirInstead.getParent().toString(), dirInstead));
+        Path none = Files.createDirectories(root.resolve("model-without-checkpoint"));
+        Files.writeString(none.resolve("run.json"), "{}");
+        cases.add(new Case("run directory without a checkpoint", none.toString(), none));
+        Path file = Files.writeString(root.resolve("model-a-file"), "not a directory");
+        cases.add(new Case("MODEL is a regular file", file.toString(), file));
+        Path missing = root.resolve("model-missing");
+        cases.add(new Case("MODEL does not exist", missing.toString(), missing));
+        return cases;
+    }
+
+    /**
+     * Broken transitions files for {@code control qlearn --problem lqr --transitions} (scalar LQR: 5
+     * columns x, a, r, x', dt): CSV and NumPy files broken the ways the data corpus breaks them, plus
+     * the wrong number of columns, Δt ≤ 0, a wrong extension, a directory and a missing file.
+     */
+    static List<Case> transitions(Path root) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        String ok = "0.5,-1.0,-0.2,0.49,0.01\n-0.3,0.6,-0.1,-0.29,0.01\n";
+        cases.add(text(root, "transitions csv empty", "t-empty.csv", ""));
+        cases.add(text(root, "transitions csv header only", "t-header.csv", "x,a,r,x2,dt\n"));
+        cases.add(text(root, "transitions csv ragged", "t-ragged.csv", ok + "1,2,3\n"));
+        cases.add(text(root, "transitions csv words", "t-words.csv", ok.replace("-0.2", "minus")));
+        cases.add(text(root, "transitions csv NaN", "t-nan.csv", ok.replace("-0.2", "NaN")));
+        cases.add(text(root, "transitions csv Inf", "t-inf.csv", ok.replace("-0.2", "1e999")));
+        cases.add(text(root, "transitions csv 4 columns", "t-four.csv", "0.5,-1.0,-0.2,0.49\n-0.3,0.6,-0.1,-0.29\n"));
+        cases.add(text(root, "transitions csv 6 columns", "t-six.csv", "0.5,-1.0,-0.2,0.49,0.01,7\n-0.3,0.6,-0.1,-0.29,0.01,7\n"));
+        cases.add(text(root, "transitions csv dt 0", "t-dt0.csv", ok.replace("0.01\n-0.3", "0\n-0.3")));
+        cases.add(text(root, "transitions csv dt negative", "t-dtneg.csv", ok.replace("0.01\n-0.3", "-0.01\n-0.3")));
+        cases.add(file(root, "transitions csv binary", null, "t-binary.csv", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3}));
+        float[] rows = {0.5f, -1f, -0.2f, 0.49f, 0.01f, -0.3f, 0.6f, -0.1f, -0.29f, 0.01f};
+        byte[] npy = npy("<f4", "(2, 5)", floats(rows));
+        for (int cut : cuts(npy.length, 24)) {
+            cases.add(file(root, "transitions npy truncated at " + cut, null, "t-cut" + cut + ".npy", Arrays.copyOf(npy, cut)));
+        }
+        byte[] badMagic = npy.clone();
+        badMagic[1] = 'X';
+        cases.add(file(root, "transitions npy wrong magic", null, "t-magic.npy", badMagic));
+        cases.add(file(root, "transitions npy 1-D", null, "t-1d.npy", npy("<f4", "(10,)", floats(rows))));
+        cases.add(file(root, "transitions npy 3-D", null, "t-3d.npy", npy("<f4", "(2, 5, 1)", floats(rows))));
+        cases.add(file(root, "transitions npy 2 columns", null, "t-2col.npy", npy("<f4", "(5, 2)", floats(rows))));
+        float[] nan = rows.clone();
+        nan[2] = Float.NaN;
+        cases.add(file(root, "transitions npy NaN", null, "t-nan.npy", npy("<f4", "(2, 5)", floats(nan))));
+        float[] dt = rows.clone();
+        dt[9] = -0.01f;
+        cases.add(file(root, "transitions npy dt negative", null, "t-dt.npy", npy("<f4", "(2, 5)", floats(dt))));
+        cases.add(file(root, "transitions npy asks for terabytes", null, "t-tb.npy", npy("<f4", "(1000000000000, 5)", floats(rows))));
+        cases.add(file(root, "transitions npy string dtype", null, "t-str.npy", npy("|S4", "(2, 5)", floats(rows))));
+        cases.add(file(root, "transitions npy zero rows", null, "t-zero.npy", npy("<f4", "(0, 5)", new byte[0])));
+        cases.add(text(root, "transitions with a .txt extension", "t-rows.txt", ok));
+        Path dir = Files.createDirectories(root.resolve("t-a-directory.csv"));
+        cases.add(new Case("transitions: a directory", dir.toString(), dir));
+        Path missing = root.resolve("t-missing.csv");
+        cases.add(new Case("transitions: missing file", missing.toString(), missing));
+        return cases;
+    }
+
+    private static Case text(Path root, String label, String name, String text) throws IOException {
+        return file(root, label, null, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Case model(Path root, String label, byte[] checkpoint) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("model-" + label.replaceAll("\\W+", "-")));
+        Path f = dir.resolve("checkpoint.bin");
+        Files.write(f, checkpoint);
+        return new Case(label, dir.toString(), f);
+    }
+
+    private static byte[] with(byte[] good, java.util.function.Consumer<ByteBuffer> change) {
+        byte[] b = good.clone();
+        change.accept(ByteBuffer.wrap(b));
+        return b;
+    }
+
+    /** The checkpoint with its configuration JSON replaced (length prefix updated). */
+    private static byte[] withConfig(byte[] good, String json) {
+        int old = ByteBuffer.wrap(good).getInt(8);
+        byte[] j = json.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(good.length - old + j.length);
+        b.put(good, 0, 8).putInt(j.length).put(j).put(good, 12 + old, good.length - 12 - old);
+        return b.array();
+    }
+
+    private static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
     static List<Case> lqrProblemFiles(Path root) throws IOException {
         List<Case> cases = new ArrayList<>();
         String good = "{\"A\": [[-0.5]], \"B\": [[1]], \"Q\": [[1]], \"R\": [[0.1]], \"D\": [[0.3]], \"rho\": 0.1}";

@@ -8,12 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Runs {@code bellman ARGS} in this JVM with stdout and stderr captured. */
 final class Cli {
     /** An invocation's exit code and output. */
-    record Outcome(int code, String out, String err) {
-        /** Whether the command said it is not built yet (its CLI wiring has not landed). */
-        boolean notBuilt() {
-            return code == 2 && err.contains("is not built yet");
-        }
-    }
+    record Outcome(int code, String out, String err) {}
 
     private Cli() {}
 

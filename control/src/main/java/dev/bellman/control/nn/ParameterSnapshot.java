@@ -25,6 +25,8 @@ import java.util.List;
 public record ParameterSnapshot(List<String> names, List<long[]> shapes, List<double[]> values) {
     private static final int MAGIC = 0x424C4D50; // "BLMP"
     private static final int VERSION = 1;
+    /** Ranks above this are corruption (no network here has parameters of rank above 4). */
+    private static final int MAX_RANK = 16;
 
     public ParameterSnapshot {
         if (names.size() != shapes.size() || names.size() != values.size()) {
@@ -113,7 +115,13 @@ public record ParameterSnapshot(List<String> names, List<long[]> shapes, List<do
         }
     }
 
-    /** Reads the binary form written by {@link #write}. */
+    /**
+     * Reads the binary form written by {@link #write}. A corrupt or foreign stream is refused with a
+     * {@link BadInputException} (an {@link java.io.EOFException} if it ends early), never an
+     * out-of-memory: counts and dimensions are checked, and values are read into arrays that grow
+     * with the bytes actually present, so a header that claims terabytes meets the end of the file
+     * first.
+     */
     public static ParameterSnapshot read(DataInput in) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new BadInputException("not a Bellman parameter snapshot (bad magic number)");
@@ -123,22 +131,36 @@ public record ParameterSnapshot(List<String> names, List<long[]> shapes, List<do
             throw new BadInputException("unsupported parameter snapshot version " + version);
         }
         int count = in.readInt();
+        if (count < 0) {
+            throw new BadInputException("corrupt parameter snapshot: " + count + " parameters");
+        }
         List<String> names = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             names.add(in.readUTF());
-            long[] s = new long[in.readInt()];
+            int rank = in.readInt();
+            if (rank < 0 || rank > MAX_RANK) {
+                throw new BadInputException("corrupt parameter snapshot: parameter " + names.get(i) + " has rank " + rank);
+            }
+            long[] s = new long[rank];
             long n = 1;
             for (int k = 0; k < s.length; k++) {
                 s[k] = in.readLong();
-                n *= s[k];
+                if (s[k] < 0) {
+                    throw new BadInputException("corrupt parameter snapshot: parameter " + names.get(i) + " has dimension " + s[k]);
+                }
+                n = s[k] == 0 || n == 0 ? 0 : (n > Integer.MAX_VALUE / s[k] ? Long.MAX_VALUE : n * s[k]);
             }
-            if (n < 0 || n > Integer.MAX_VALUE) {
-                throw new BadInputException("corrupt parameter snapshot: parameter " + names.get(i) + " has " + n + " values");
+            if (n > Integer.MAX_VALUE) {
+                throw new BadInputException("corrupt parameter snapshot: parameter " + names.get(i) + " has shape "
+                        + Arrays.toString(s) + ", more values than an array holds");
             }
-            double[] v = new double[(int) n];
-            for (int k = 0; k < v.length; k++) {
+            double[] v = new double[(int) Math.min(n, 1 << 16)];
+            for (int k = 0; k < n; k++) {
+                if (k == v.length) {
+                    v = Arrays.copyOf(v, (int) Math.min(n, 2L * v.length));
+                }
                 v[k] = in.readDouble();
             }
             shapes.add(s);

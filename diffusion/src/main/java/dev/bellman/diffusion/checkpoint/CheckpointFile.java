@@ -29,7 +29,9 @@ import java.nio.file.Path;
  * <p>Binary form, big-endian: magic {@code BLCK}, format version, the configuration as UTF-8 JSON
  * (length-prefixed), step, parameters, EMA update count and weights, Adam step and moments (each a
  * {@link ParameterSnapshot}, values as IEEE doubles: exact for float32 and float64), the losses as
- * floats, and an end marker {@code BLCE}. A file of another format version is refused.
+ * floats, and an end marker {@code BLCE}. A file of another format version is refused, and so is a
+ * file that is truncated, corrupt (counts, dimensions, markers, configuration) or holds a NaN or an
+ * infinity — each with a {@link BadInputException} naming the file, never an out-of-memory.
  */
 public final class CheckpointFile {
     /** The file name inside a run directory. */
@@ -113,6 +115,27 @@ public final class CheckpointFile {
         }
     }
 
+    /**
+     * Runs {@code restore}, which puts the checkpoint of {@code runDir} into a network built from the
+     * checkpoint's configuration; if the weights do not fit that network (their shapes are another
+     * model's) or the run's data no longer fits it, the refusal names the file, as every other refusal
+     * of a checkpoint does.
+     *
+     * @throws BadInputException naming the checkpoint file when the weights do not fit
+     */
+    public static <T> T restoring(Path runDir, java.util.function.Supplier<T> restore) {
+        try {
+            return restore.get();
+        } catch (BadInputException e) {
+            Path file = path(runDir);
+            String m = e.getMessage();
+            if (m != null && m.contains(file.toString())) {
+                throw e;
+            }
+            throw new BadInputException("cannot restore the checkpoint " + file + ": " + m, e);
+        }
+    }
+
     static Checkpoint read(DataInputStream in, Path file) throws IOException {
         try {
             header(in, file);
@@ -128,19 +151,43 @@ public final class CheckpointFile {
             if (n < 0 || n != step) {
                 throw new BadInputException("the checkpoint " + file + " is corrupt: " + n + " losses for step " + step);
             }
-            float[] losses = new float[n];
+            // Grown with the bytes present: a corrupt count meets the end of the file, not an out-of-memory.
+            float[] losses = new float[Math.min(n, 1 << 16)];
             for (int i = 0; i < n; i++) {
+                if (i == losses.length) {
+                    losses = java.util.Arrays.copyOf(losses, (int) Math.min(n, 2L * losses.length));
+                }
                 losses[i] = in.readFloat();
             }
             if (in.readInt() != END) {
                 throw new BadInputException("the checkpoint " + file + " is corrupt (no end marker)");
             }
+            // The trainer never writes a NaN or an infinity (ScoreMatchingTrainer's NaN guard): one here is
+            // corruption, and a model holding it would only sample NaN.
+            finite(file, "weights", parameters);
+            finite(file, "EMA weights", shadow);
+            finite(file, "Adam first moment", m);
+            finite(file, "Adam second moment", v);
             return new Checkpoint(config, step, parameters, new Ema.EmaState(emaUpdates, shadow),
                     new AdamState(adamStep, m, v), losses);
         } catch (EOFException e) {
             throw new BadInputException("the checkpoint " + file + " is truncated");
         } catch (IllegalArgumentException e) {
+            if (e instanceof BadInputException && e.getMessage() != null && e.getMessage().contains(file.toString())) {
+                throw e; // already says which file and why
+            }
             throw new BadInputException("the checkpoint " + file + " is corrupt: " + e.getMessage());
+        }
+    }
+
+    private static void finite(Path file, String what, ParameterSnapshot s) {
+        for (int i = 0; i < s.values().size(); i++) {
+            for (double x : s.values().get(i)) {
+                if (!Double.isFinite(x)) {
+                    throw new BadInputException("the checkpoint " + file + " is corrupt: its " + what + " hold " + x + " (in "
+                            + s.names().get(i) + ")");
+                }
+            }
         }
     }
 

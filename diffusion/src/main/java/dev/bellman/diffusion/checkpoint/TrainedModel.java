@@ -38,7 +38,8 @@ public final class TrainedModel implements ControlModel, AutoCloseable {
      *     weights do not fit its network (another model shape) or its format version is another
      */
     public static TrainedModel load(Path runDir) {
-        return of(CheckpointFile.read(runDir));
+        Checkpoint checkpoint = CheckpointFile.read(runDir);
+        return CheckpointFile.restoring(runDir, () -> of(checkpoint));
     }
 
     /** The model of a checkpoint in memory (its EMA weights). */

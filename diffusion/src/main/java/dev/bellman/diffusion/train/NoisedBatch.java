@@ -39,8 +39,11 @@ final class NoisedBatch {
         this.host = new double[batch * width];
     }
 
-    /** The arrays of one step: x_t (B, D), t (B, 1), a (B, 1), b·z (B, D), views of one packed array. */
-    record Arrays(NDArray xt, NDArray t, NDArray a, NDArray bz) {}
+    /**
+     * The arrays of one step: x_t (B, D), t (B, 1), a (B, 1), b·z (B, D), views of one packed array;
+     * and Σ(b·z)², the batch's loss under the zero control u ≡ 0 (the baseline of {@link DivergencePolicy}).
+     */
+    record Arrays(NDArray xt, NDArray t, NDArray a, NDArray bz, double zeroControlLoss) {}
 
     Arrays draw(NDManager manager, DataType type, RandomGenerator rng) {
         double[] x0 = data instanceof DataSource.Infinite inf ? inf.law().sampleFlat(batch, rng)
@@ -48,6 +51,7 @@ final class NoisedBatch {
         double eps = sde.epsilon();
         double span = sde.horizon() - eps;
         double scale = 1.0 / Math.sqrt(batch);
+        double zeroControlLoss = 0;
         for (int i = 0; i < batch; i++) {
             double t = eps + span * rng.nextDouble();
             double m = sde.meanScale(t);
@@ -61,12 +65,13 @@ final class NoisedBatch {
                 double z = rng.nextGaussian();
                 host[row + j] = m * x0[src + j] + s * z;
                 host[row + dim + 2 + j] = b * z;
+                zeroControlLoss += (b * z) * (b * z);
             }
             host[row + dim] = t;
             host[row + dim + 1] = a;
         }
         NDArray packed = HostArrays.toNDArray(manager, host, new Shape(batch, width), type);
         NDList cols = packed.split(new long[] {dim, dim + 1, dim + 2}, 1);
-        return new Arrays(cols.get(0), cols.get(1), cols.get(2), cols.get(3));
+        return new Arrays(cols.get(0), cols.get(1), cols.get(2), cols.get(3), zeroControlLoss);
     }
 }

@@ -50,6 +50,14 @@ import java.util.random.RandomGenerator;
  * <p>NaN guard: a non-finite loss stops training before its gradients reach the parameters, with
  * {@link TrainingDivergedException}; no checkpoint is written after it, and no checkpoint whose
  * parameters, EMA or Adam moments hold a NaN or an infinity is ever written.
+ *
+ * <p>Explosion guard: a loss that stays finite but explodes (learning rates of 1e3 or 1e6 drive it to
+ * 1e6 or 1e33 and keep it there) stops training as the configuration's {@link DivergencePolicy}
+ * says: more than {@code lossRatio} times the zero-control loss of the same batch for
+ * {@code patience} consecutive steps. While such a streak lasts, checkpoints are deferred (written at
+ * the first step back below the ratio), so the last checkpoint on disk predates the explosion; the
+ * last step of a run is always checkpointed. A checkpoint is thus written only outside a streak,
+ * and a resumed run guards exactly as the uninterrupted one.
  */
 public final class ScoreMatchingTrainer implements AutoCloseable {
     /** Pairs sampled to estimate VE's σ_max (largest pairwise distance). */
@@ -70,6 +78,9 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
     private float[] losses;
     private long step;
     private long lastCheckpoint;
+    /** Consecutive steps, up to the current one, whose loss exploded ({@link DivergencePolicy}); 0 outside a streak. */
+    private int explodedSteps;
+    private double lastZeroControlLoss = Double.NaN;
 
     private ScoreMatchingTrainer(TrainConfig config, DataSource data, NDManager parent) {
         if (!config.sde().resolved()) {
@@ -177,16 +188,27 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
     }
 
     /**
+     * The last step's loss under the zero control u ≡ 0 on the same batch ({@link DivergencePolicy}'s
+     * baseline; NaN before the first step of this trainer).
+     */
+    public double lastZeroControlLoss() {
+        return lastZeroControlLoss;
+    }
+
+    /**
      * One optimizer step; returns its loss.
      *
-     * @throws TrainingDivergedException if the loss is not finite (parameters left untouched)
+     * @throws TrainingDivergedException if the loss is not finite (parameters left untouched), or if
+     *     this step ends a streak of exploded losses ({@link DivergencePolicy}; the step is done)
      */
     public double trainStep() {
         long k = step + 1;
         RandomGenerator rng = random.forStep(k).generator();
         float loss;
+        double zeroControlLoss;
         try (Scope scope = Scope.open()) {
             NoisedBatch.Arrays b = batch.draw(manager, dataType, rng);
+            zeroControlLoss = b.zeroControlLoss();
             try (GradientCollector gc = BellmanEngine.current().engine().newGradientCollector()) {
                 NDArray u = net.value(b.t(), b.xt());
                 // r = a·u + b·z with a, b already holding √λ and 1/√B: Σr² is the batch-mean loss.
@@ -200,7 +222,7 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
             for (Parameter p : net.parameters()) {
                 JniUtils.zeroGrad((PtNDArray) p.array());
             }
-            throw new TrainingDivergedException(k, loss, lastCheckpoint, config.lr());
+            throw new TrainingDivergedException(k, loss, k - explodedSteps, lastCheckpoint, config.lr());
         }
         adam.step();
         ema.update();
@@ -209,6 +231,17 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         }
         losses[(int) (k - 1)] = loss;
         step = k;
+        lastZeroControlLoss = zeroControlLoss;
+        DivergencePolicy policy = config.divergence();
+        if (policy.exploded(loss, zeroControlLoss)) {
+            explodedSteps++;
+            if (explodedSteps >= policy.patience()) {
+                throw TrainingDivergedException.lossExploded(k, loss, zeroControlLoss, policy, k - explodedSteps + 1, lastCheckpoint,
+                        config.lr());
+            }
+        } else {
+            explodedSteps = 0;
+        }
         return loss;
     }
 
@@ -234,13 +267,20 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
     private TrainSummary trainLoop(CheckpointSink sink, TrainListener listener) {
         long startStep = step;
         long t0 = System.nanoTime();
+        boolean deferred = false;
         while (step < config.steps()) {
             double loss = trainStep();
             double elapsed = (System.nanoTime() - t0) / 1e9;
             listener.onStep(step, loss, (step - startStep) / Math.max(elapsed, 1e-9));
-            if (step % config.checkpointEvery() == 0 || step == config.steps()) {
-                save(sink);
-                listener.onCheckpoint(step);
+            boolean last = step == config.steps();
+            if (deferred || step % config.checkpointEvery() == 0 || last) {
+                // Not inside a streak of exploded losses: if it ends in divergence, the checkpoint on
+                // disk must predate it (see DivergencePolicy).
+                deferred = explodedSteps > 0 && !last;
+                if (!deferred) {
+                    save(sink);
+                    listener.onCheckpoint(step);
+                }
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -258,7 +298,7 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         // step 2). Such a state resumes into NaN, so it is never written as a "good" checkpoint.
         String bad = nonFinite(c);
         if (bad != null) {
-            throw TrainingDivergedException.nonFiniteState(step, bad, lastCheckpoint, config.lr());
+            throw TrainingDivergedException.nonFiniteState(step, bad, step - Math.max(0, explodedSteps - 1), lastCheckpoint, config.lr());
         }
         try {
             sink.save(c);

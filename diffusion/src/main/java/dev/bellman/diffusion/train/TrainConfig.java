@@ -22,9 +22,19 @@ import java.util.List;
  * @param emaDecay EMA decay δ of the weights, in [0, 1)
  * @param checkpointEvery steps between checkpoints (the last step always writes one)
  * @param seed the run's seed: data, times and noise of step k come from (seed, k)
+ * @param divergence when a run whose loss stays finite has diverged; null means
+ *     {@link DivergencePolicy#DEFAULT} (checkpoints written before the policy existed carry none)
  */
 public record TrainConfig(String data, int imageSize, List<Long> sampleShape, SdeSpec sde, NetSpec net, Weighting weighting,
-        long steps, int batch, double lr, long warmup, double clipNorm, double emaDecay, long checkpointEvery, long seed) {
+        long steps, int batch, double lr, long warmup, double clipNorm, double emaDecay, long checkpointEvery, long seed,
+        DivergencePolicy divergence) {
+    /** A configuration with the default divergence policy. */
+    public TrainConfig(String data, int imageSize, List<Long> sampleShape, SdeSpec sde, NetSpec net, Weighting weighting,
+            long steps, int batch, double lr, long warmup, double clipNorm, double emaDecay, long checkpointEvery, long seed) {
+        this(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay, checkpointEvery, seed,
+                DivergencePolicy.DEFAULT);
+    }
+
     public TrainConfig {
         if (data == null || data.isBlank()) {
             throw new BadInputException("a training run needs a data specification");
@@ -61,6 +71,9 @@ public record TrainConfig(String data, int imageSize, List<Long> sampleShape, Sd
             throw new BadInputException("--image-size must be ≥ 1, got " + imageSize);
         }
         sampleShape = List.copyOf(sampleShape);
+        if (divergence == null) {
+            divergence = DivergencePolicy.DEFAULT;
+        }
     }
 
     /** D, the flat state dimension. */
@@ -70,21 +83,26 @@ public record TrainConfig(String data, int imageSize, List<Long> sampleShape, Sd
 
     public TrainConfig withSteps(long n) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, n, batch, lr, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed);
+                checkpointEvery, seed, divergence);
     }
 
     public TrainConfig withSde(SdeSpec s) {
         return new TrainConfig(data, imageSize, sampleShape, s, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed);
+                checkpointEvery, seed, divergence);
     }
 
     public TrainConfig withCheckpointEvery(long n) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
-                n, seed);
+                n, seed, divergence);
+    }
+
+    public TrainConfig withDivergence(DivergencePolicy policy) {
+        return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
+                checkpointEvery, seed, policy);
     }
 
     public TrainConfig withLr(double x) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, x, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed);
+                checkpointEvery, seed, divergence);
     }
 }

@@ -136,6 +136,39 @@ class CheckpointFileTest {
         assertThatThrownBy(() -> CheckpointFile.read(dir)).isInstanceOf(BadInputException.class).hasMessageContaining("not a Bellman checkpoint");
     }
 
+    /**
+     * A checkpoint written before {@link TrainConfig#divergence()} existed (its configuration JSON has
+     * no such key; the binary format is unchanged, so the file is this one with the key removed) loads
+     * with the default policy and resumes.
+     */
+    @Test
+    void aCheckpointWithoutTheDivergencePolicyLoadsWithTheDefault(@TempDir Path dir) throws IOException {
+        CheckpointFile.write(dir, late);
+        byte[] bytes = Files.readAllBytes(CheckpointFile.path(dir));
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        int length = in.getInt(8);
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                dev.bellman.control.run.Json.mapper().readTree(java.util.Arrays.copyOfRange(bytes, 12, 12 + length));
+        assertThat(json.has("divergence")).as("the policy is recorded").isTrue();
+        json.remove("divergence");
+        byte[] old = dev.bellman.control.run.Json.mapper().writeValueAsBytes(json);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(bytes.length - length + old.length);
+        out.put(bytes, 0, 8).putInt(old.length).put(old).put(bytes, 12 + length, bytes.length - 12 - length);
+        Files.write(CheckpointFile.path(dir), out.array());
+
+        assertThat(new String(old, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("divergence");
+        Checkpoint back = CheckpointFile.read(dir);
+        assertThat(back.config().divergence()).isEqualTo(dev.bellman.diffusion.train.DivergencePolicy.DEFAULT);
+        assertThat(back.config()).isEqualTo(late.config());
+        assertThat(CheckpointFile.readConfig(dir)).isEqualTo(late.config());
+        assertThat(back.parameters().sameValues(late.parameters())).isTrue();
+        try (ScoreMatchingTrainer t = ScoreMatchingTrainer.resume(new Checkpoint(back.config().withSteps(8), back.step(), back.parameters(),
+                back.ema(), back.adam(), back.losses()), DataSpec.parse("8gaussians").open(), m)) {
+            t.train(CheckpointSink.NONE, TrainListener.NONE);
+            assertThat(t.step()).isEqualTo(8);
+        }
+    }
+
     @Test
     void weightsOfAnotherModelShapeAreRefused(@TempDir Path dir) throws IOException {
         ControlNetConfig wider = ((ControlNetConfig) late.config().net()).withHidden(List.of(32, 16));
@@ -143,7 +176,8 @@ class CheckpointFileTest {
         TrainConfig other = new TrainConfig(c.data(), c.imageSize(), c.sampleShape(), c.sde(), wider, c.weighting(), c.steps(), c.batch(),
                 c.lr(), c.warmup(), c.clipNorm(), c.emaDecay(), c.checkpointEvery(), c.seed());
         CheckpointFile.write(dir, new Checkpoint(other, late.step(), late.parameters(), late.ema(), late.adam(), late.losses()));
-        assertThatThrownBy(() -> TrainedModel.load(dir)).isInstanceOf(BadInputException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> TrainedModel.load(dir)).isInstanceOf(BadInputException.class).hasMessageContaining("does not match")
+                .hasMessageContaining(CheckpointFile.path(dir).toString());
         DataSource data = DataSpec.parse("8gaussians").open();
         assertThatThrownBy(() -> ScoreMatchingTrainer.resume(CheckpointFile.read(dir), data, m)).isInstanceOf(BadInputException.class);
     }

@@ -23,7 +23,8 @@ import java.util.List;
  * long Euler–Maruyama sampling run of the trained model. Prints {@code TRAIN_RSS a b} (kB after
  * the warm-up steps, at the end) and {@code SAMPLE_RSS a b}, read from {@code /proc/self/status}.
  *
- * <p>Arguments: TRAIN_STEPS TRAIN_WARMUP TRAIN_BATCH SAMPLE_STEPS SAMPLE_WARMUP SAMPLES RUNDIR.
+ * <p>Arguments: TRAIN_STEPS TRAIN_WARMUP TRAIN_BATCH SAMPLE_STEPS SAMPLE_WARMUP SAMPLES RUNDIR (SAMPLE_STEPS 0:
+ * training only; {@link SamplingMemoryProbeMain} measures sampling).
  */
 public final class MemoryProbeMain {
     private MemoryProbeMain() {}
@@ -52,6 +53,10 @@ public final class MemoryProbeMain {
             train[1] = rssKb();
         }
         System.out.println("TRAIN_RSS " + train[0] + " " + train[1]);
+        if (sampleSteps == 0) {
+            System.out.flush();
+            System.exit(0);
+        }
         long[] sample = new long[3];
         try (TrainedModel model = TrainedModel.load(runDir); NDManager m = engine.newManager()) {
             ReverseSde reverse = new ReverseSde(model.sde(), 2);
