@@ -24,7 +24,7 @@ import java.nio.file.Path;
 public record TrainRequest(String data, SdeKind sde, long steps, int batch, double lr, Weighting weighting, double ema,
         int imageSize, long warmup, long checkpointEvery, Path resume) {
     /** Defaults: 8gaussians trains well in about a minute on 2 cores. */
-    public static final long DEFAULT_STEPS = 10_000;
+    public static final long DEFAULT_STEPS = 20_000;
     public static final int DEFAULT_BATCH = 512;
     public static final double DEFAULT_LR = 1e-3;
     public static final double DEFAULT_EMA = 0.999;

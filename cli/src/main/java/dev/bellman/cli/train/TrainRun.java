@@ -16,6 +16,7 @@ import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.net.ControlNetConfig;
 import dev.bellman.diffusion.train.GapProbe;
 import dev.bellman.diffusion.train.PreviewSamples;
+import dev.bellman.diffusion.train.IntraOpThreads;
 import dev.bellman.diffusion.train.ScoreMatchingTrainer;
 import dev.bellman.diffusion.train.SdeSpec;
 import dev.bellman.diffusion.train.TrainConfig;
@@ -77,7 +78,7 @@ public final class TrainRun {
             }
             try (trainer) {
                 TrainSummary summary;
-                // The trainer limits its own intra-op threads (see IntraOpThreads); sampling below uses all.
+                // The trainer limits its own intra-op threads (see IntraOpThreads) while it trains.
                 GapCurve curve = new GapCurve(gapProbe == GapProbe.NONE ? GapProbe.NONE : curveProbe, data,
                         Math.max(1, trainer.config().steps() / GAP_CURVE_POINTS));
                 try (TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
@@ -92,7 +93,10 @@ public final class TrainRun {
                 plotLoss(lossPng, trainer.losses());
                 Path samplesPng = null;
                 GapProbe.GapEstimate gap;
-                try (TrainedModel model = trainer.emaModel()) {
+                // The preview and the gap run at the trainer's thread limit too: for the vector MLP a
+                // second intra-op thread gains little at these batch sizes and stalls whenever the
+                // other core is busy (measured under load: the final gap took 79 s instead of ~5 s).
+                try (TrainedModel model = trainer.emaModel(); IntraOpThreads limit = trainer.limitThreads()) {
                     if (model.dim() == 2) {
                         samplesPng = runDir.resolve("samples.png");
                         double[] samples = PreviewSamples.draw(model, PREVIEW_SAMPLES, PREVIEW_STEPS, config.seed(), manager);

@@ -140,7 +140,9 @@ public final class VerificationGap {
                 NDArray next;
                 try (Scope step = Scope.open()) {
                     NDArray t = mgr.ones(new Shape(size, 1), type).muli(tf);
-                    NDArray u = control.value(t, x).toType(type, false);
+                    // One time row for a control that broadcasts it (its time features once per step).
+                    NDArray tControl = control.broadcastsTime() ? mgr.ones(new Shape(1, 1), type).muli(tf) : t;
+                    NDArray u = control.value(tControl, x).toType(type, false);
                     NDArray target = optimal.value(t, x);
                     gap.addi(u.sub(target).square().sum(new int[] {1}, true).mul(0.5 * dt));
                     running.addi(u.square().sum(new int[] {1}, true).mul(0.5 * dt));
