@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  * mean |error|, target 1e-3 nats; the solve is closed at T by the exact mixture p_T, so the error is
  * the ODE solver's and not the N(0, I) prior's), and Euler–Maruyama (1,000 steps) MMD² at n = MMD_N (2,000) against its floor.
  *
- * <p>Usage: {@code OracleSampling THREADS TOY [BATCH=10000] [LIK=1000] [MMD_N=2000]}; prints one
+ * <p>Usage: {@code OracleSampling THREADS TOY [BATCH=10000] [LIK=1000] [MMD_N=2000] [LIK_TOL=1e-5]}; prints one
  * line {@code RESULT {json}}.
  */
 public final class OracleSampling {
@@ -42,6 +42,7 @@ public final class OracleSampling {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int likN = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         int mmdN = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
+        double likTolerance = args.length > 5 ? Double.parseDouble(args[5]) : SamplerConfig.DEFAULT_TOLERANCE;
         BellmanEngine engine = BellmanEngine.start(EngineConfig.defaults().withThreads(threads).withPrecision(Precision.FLOAT64));
         ToyDistribution toy = ToyDistribution.parse(toyName);
         GaussianMixture mixture = toy.mixture().orElseThrow(() -> new IllegalArgumentException(toyName + " is not a mixture"));
@@ -69,7 +70,7 @@ public final class OracleSampling {
                 }
                 return xT.getManager().create(lp, new Shape(rows, 1));
             };
-            double[] flow = new Likelihood(oracle, LikelihoodConfig.defaults(mixture.dimension(), 5L), exactPT).logDensity(x)
+            double[] flow = new Likelihood(oracle, LikelihoodConfig.defaults(mixture.dimension(), 5L).withTolerances(likTolerance, likTolerance), exactPT).logDensity(x)
                     .logDensity();
             double maxErr = 0;
             double meanErr = 0;
@@ -87,9 +88,9 @@ public final class OracleSampling {
                     .toType(DataType.FLOAT64, false), 5, SlicedWasserstein.DEFAULT_PROJECTIONS, 17L);
             System.out.printf(Locale.ROOT,
                     "RESULT {\"toy\":\"%s\",\"threads\":%d,\"rk45_batch\":%d,\"rk45_nfe\":%d,\"rk45_wall_s\":%.2f,"
-                            + "\"lik_n\":%d,\"lik_max_abs_err\":%.3e,\"lik_mean_abs_err\":%.3e,\"em_n\":%d,"
+                            + "\"lik_tol\":%.1e,\"lik_n\":%d,\"lik_max_abs_err\":%.3e,\"lik_mean_abs_err\":%.3e,\"em_n\":%d,"
                             + "\"mmd2\":%.6e,\"mmd2_floor\":%.6e,\"mmd2_floor_sd\":%.6e}%n",
-                    toyName, threads, batch, rk.evaluations(), rkWall, likN, maxErr, meanErr, mmdN, q.mmd2(), q.mmd2Floor(),
+                    toyName, threads, batch, rk.evaluations(), rkWall, likTolerance, likN, maxErr, meanErr, mmdN, q.mmd2(), q.mmd2Floor(),
                     q.mmd2FloorSd());
         }
     }
