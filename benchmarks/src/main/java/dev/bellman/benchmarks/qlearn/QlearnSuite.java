@@ -118,6 +118,13 @@ public final class QlearnSuite {
         if (System.getProperty("hidden") != null) {
             c = c.withHidden(java.util.Arrays.stream(System.getProperty("hidden").split(",")).map(Integer::valueOf).toList());
         }
+        if (System.getProperty("buffer") != null) {
+            c = c.withBufferCapacity(Integer.parseInt(System.getProperty("buffer")));
+        }
+        if (System.getProperty("headEvery") != null) {
+            c = c.withHeadSolve(Integer.parseInt(System.getProperty("headEvery")), Integer.parseInt(System.getProperty("headSample",
+                    "" + c.headSample())));
+        }
         if (System.getProperty("explore") != null) {
             double[] e = java.util.Arrays.stream(System.getProperty("explore").split(",")).mapToDouble(Double::parseDouble).toArray();
             c = c.withExploration(new dev.bellman.control.qlearn.Exploration(e, Double.parseDouble(System.getProperty("efinal", "1"))));

@@ -11,8 +11,6 @@ import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.GradMode;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.ScalarField;
-import dev.bellman.control.hjb.ActionSpace;
-import dev.bellman.control.nn.MlpScalarField;
 import dev.bellman.control.nn.Activation;
 import dev.bellman.control.nn.Init;
 import dev.bellman.control.nn.MlpConfig;
@@ -29,25 +27,38 @@ import java.util.random.RandomGenerator;
  * JMLR 24, 2023; Tallec, Blier &amp; Ollivier, "Making deep Q-learning methods robust to time
  * discretization", ICML 2019).
  *
- * <p>It learns a value network V_φ(x) and the advantage RATE q_ψ(x, a) ≈ r + L^aV − ρV (a
- * {@link QuadraticAdvantage}: q_ψ = q̃ − q̃(·, a_ω), max_a q_ψ = 0 by construction, actor a_ω = argmax q̃)
- * from transitions (x, a, r̄, x', Δt) only, by minimising the mean square of the TD error as a rate,
+ * <p>It learns a value V(x) and the advantage RATE q_ψ(x, a) ≈ r + L^aV − ρV (q_ψ = q̃ − q̃(·, a_ω), max_a q_ψ = 0
+ * by construction, actor a_ω = argmax q̃) from transitions (x, a, r̄, x', Δt) only, on the TD error as a rate
+ * ({@link TemporalDifference}),
  *
- * <pre>  δ/Δt = r̄ + (e^{−ρΔt}V_φ̄(x') − V_φ(x))/Δt − q_ψ(x, a),</pre>
+ * <pre>  δ/Δt = r̄ + (e^{−ρΔt}V̄(x') − V(x))/Δt − q_ψ(x, a),</pre>
  *
- * with V_φ̄ a Polyak-averaged target network. Why not a Q-network: Q_Δt = V + Δt·q loses its dependence on
+ * with V̄ a Polyak-averaged target network. Why not a Q-network: Q_Δt = V + Δt·q loses its dependence on
  * a as Δt → 0, so a learner of Q collapses; δ/Δt keeps q at order one at every Δt. Its noise grows like
  * Δt^{−1/2} (the Brownian increment of V(x')), so a smaller Δt needs proportionally more transitions for
- * the same accuracy, but no retuning. Transitions come from a replay buffer: online, filled by walkers
- * that follow the actor plus {@link Exploration} noise and reset to the start distribution every
- * {@code episodeTime} on average; offline, the {@link TransitionLog} itself.
+ * the same accuracy, but no retuning.
+ *
+ * <p>Two parts of the fit: q_ψ (and V's hidden layers) take Adam steps on E[(δ/Δt)²]; V's linear head is
+ * SOLVED every {@code headEvery} steps by least-squares TD ({@link LeastSquaresTd}) with q_ψ fixed. Why: TD steps
+ * move V's horizon by about Δt per target update, so a value that integrates rewards over 1/ρ or longer (Merton:
+ * ≈ 10 time units) would need ~10/Δt target updates; the LSTD solve is that fixed point at once, at every Δt,
+ * and the policy-improvement loop (V of the current actor, then q's centre moves to the greedy action) is then
+ * policy iteration rather than value iteration.
+ *
+ * <p>The architecture follows the task's declared {@link Structure}: for {@link Structure.Form#GENERAL} a tanh
+ * {@link ValueNetwork} and a {@link QuadraticAdvantage} (network centre and curvature, in the declared action
+ * coordinates); for {@link Structure.Form#LINEAR_QUADRATIC} a {@link QuadraticValue} and a
+ * {@link LinearQuadraticAdvantage}, which contain the exact discrete-time optimum and nothing else (no bias term:
+ * a_ω(0) = 0), with states scaled but not centred. Transitions come from a replay buffer: online, filled by
+ * walkers that follow the actor plus {@link Exploration} noise (in the action coordinates) and reset to the start
+ * distribution every {@code episodeTime} on average; offline, the {@link TransitionLog} itself.
  *
  * <p>What it can see, by type: a {@link Task} (d, the action space, ρ) and transitions. The constructors
  * take an {@link Environment} or a {@link TransitionLog}; neither exposes a problem, its drift, diffusion
  * or reward function, so this class cannot read f or Σ (a compile-time property).
  *
- * <p>States are normalised by the mean and standard deviation of the first transitions, and V and q are
- * scaled by the mean absolute reward rate of those transitions (V by it over ρ, with a learnable log-scale).
+ * <p>States are normalised by the mean and standard deviation of the first transitions (linear-quadratic: by the
+ * root mean square, uncentred), and q is scaled by the mean absolute reward rate of those transitions.
  * Reported quantities ({@link #value}, {@link #actor}, {@link #advantageRate}) use Polyak–Ruppert averaged
  * weights. One {@code Scope} per step; the replay buffer is on the Java heap.
  */
@@ -59,16 +70,18 @@ public final class QLearner implements AutoCloseable {
     private final NDManager manager;
     private final DataType type;
     private final StepRandom random;
-    private final ActionSpace space;
+    private final Structure structure;
+    private final ActionCoordinates coordinates;
     private final int d;
     private final int m;
     private final double rho;
+    private final boolean leastSquares;
 
-    private ValueNetwork value;
-    private ValueNetwork target;
-    private ValueNetwork valueAverage;
-    private QuadraticAdvantage advantage;
-    private QuadraticAdvantage advantageAverage;
+    private ValueModel value;
+    private ValueModel target;
+    private ValueModel valueAverage;
+    private AdvantageModel advantage;
+    private AdvantageModel advantageAverage;
     private ParameterAverage targetUpdate;
     private ParameterAverage valueAveraging;
     private ParameterAverage advantageAveraging;
@@ -76,6 +89,8 @@ public final class QLearner implements AutoCloseable {
     private Adam advantageOptimizer;
     private NDArray stateMean;
     private NDArray stateInverseStd;
+    private double[] inverseStd;
+    private LeastSquaresPolicyIteration statistics;
     private double[] walkers;
     private long transitions;
     private long step;
@@ -91,13 +106,15 @@ public final class QLearner implements AutoCloseable {
     }
 
     private QLearner(Task task, Environment environment, TransitionLog log, QLearnerConfig config, NDManager parent) {
-        this.task = Task.of(task.stateDim(), task.actionSpace(), task.discountRate());
+        this.task = Task.of(task.stateDim(), task.actionSpace(), task.discountRate(), task.structure());
         this.environment = environment;
         this.config = config;
         this.d = task.stateDim();
-        this.space = task.actionSpace();
-        this.m = space.dim();
+        this.m = task.actionSpace().dim();
         this.rho = task.discountRate();
+        this.structure = this.task.structure();
+        this.coordinates = new ActionCoordinates(structure, task.actionSpace());
+        this.leastSquares = structure.form() == Structure.Form.LINEAR_QUADRATIC;
         if (config.exploration().initial().length != m) {
             throw new BadInputException("exploration has " + config.exploration().initial().length + " scales for " + m + " actions");
         }
@@ -129,7 +146,11 @@ public final class QLearner implements AutoCloseable {
         return environment == null ? buffer.size() : transitions;
     }
 
-    /** Runs {@code config.steps()} gradient steps, calling the listener every {@code evaluateEvery} steps and at the end. */
+    /**
+     * Runs {@code config.steps()} gradient steps, calling the listener every {@code evaluateEvery} steps and at the
+     * end. At the end the averaged value's head is re-solved (LSTD on the whole buffer with the averaged q), so
+     * that V and q report one consistent fixed point.
+     */
     public QLearningProgress learn(QLearningListener listener, int evaluateEvery) {
         long start = System.nanoTime();
         if (value == null) {
@@ -144,18 +165,42 @@ public final class QLearner implements AutoCloseable {
                 if (environment != null) {
                     collect(seed.split(), (double) (k - 1) / config.steps());
                 }
-                double t = train(seed.split().forStep(3).generator(), report);
+                double t = leastSquares ? (report ? tdRateRms(seed.split().forStep(3).generator()) : Double.NaN)
+                        : train(seed.split().forStep(3).generator(), report);
                 if (report) {
                     td = t;
                 }
             }
-            valueOptimizer.step();
-            advantageOptimizer.step();
-            targetUpdate.update(config.polyak());
+            if (leastSquares) {
+                if (k % config.headEvery() == 0 || k == config.steps()) {
+                    policyIteration();
+                    targetUpdate.update(1.0);
+                }
+            } else {
+                if (valueOptimizer != null) {
+                    valueOptimizer.step();
+                }
+                advantageOptimizer.step();
+                targetUpdate.update(config.polyak());
+                if (k % config.headEvery() == 0) {
+                    solveHead(value, advantage, sample(config.headSample(), seed.split().forStep(5).generator()));
+                    // the target restarts from the solved value (a hard target update)
+                    targetUpdate.update(1.0);
+                }
+            }
             double w = Math.max(1 - config.evaluationAverage(), 9.0 / (k + 10));
             valueAveraging.update(w);
             advantageAveraging.update(w);
             step = k;
+            if (k == config.steps()) {
+                if (leastSquares) {
+                    // the last solve used every transition: report it, not an average over earlier, smaller samples
+                    valueAveraging.update(1.0);
+                    advantageAveraging.update(1.0);
+                } else {
+                    solveHead(valueAverage, advantageAverage, sample(buffer.size(), seed.split().forStep(6).generator()));
+                }
+            }
             if (report) {
                 last = new QLearningProgress(k, config.steps(), transitions(), (System.nanoTime() - start) * 1e-9, td);
                 listener.onEvaluation(last, this);
@@ -164,10 +209,9 @@ public final class QLearner implements AutoCloseable {
         return last;
     }
 
-    /** Networks, normalisation and scales from the first transitions. */
+    /** Networks, normalisation and scales from the first transitions; the first value head by LSTD. */
     private void initialise() {
         if (environment != null) {
-            walkers = new double[config.collectPerStep() * d];
             try (Scope scope = Scope.open()) {
                 NDArray x0 = environment.reset(config.collectPerStep(), random.stream(1).forStep(0), manager, type);
                 walkers = ParameterSnapshot.toDoubles(x0);
@@ -183,6 +227,7 @@ public final class QLearner implements AutoCloseable {
                 states = ParameterSnapshot.toDoubles(b.x());
             }
         }
+        boolean linearQuadratic = structure.form() == Structure.Form.LINEAR_QUADRATIC;
         double[] mean = new double[d];
         double[] inv = new double[d];
         int n = states.length / d;
@@ -193,19 +238,32 @@ public final class QLearner implements AutoCloseable {
                 s += states[i * d + j];
                 s2 += states[i * d + j] * states[i * d + j];
             }
-            double mu = s / n;
+            // a linear-quadratic form stays homogeneous only in uncentred coordinates: scale by the RMS
+            double mu = linearQuadratic ? 0 : s / n;
             double var = Math.max(s2 / n - mu * mu, 0);
             mean[j] = mu;
             inv[j] = var > 1e-24 ? 1 / Math.sqrt(var) : 1.0;
         }
+        inverseStd = inv;
         stateMean = manager.create(mean).toType(type, false);
         stateInverseStd = manager.create(inv).toType(type, false);
         NDScope.unregister(stateMean, stateInverseStd);
 
+        if (leastSquares) {
+            statistics = new LeastSquaresPolicyIteration(d, m);
+            if (environment == null) {
+                try (Scope scope = Scope.open()) {
+                    TransitionBatch b = buffer.all(manager, DataType.FLOAT64);
+                    accumulate(ParameterSnapshot.toDoubles(b.x()), ParameterSnapshot.toDoubles(b.a()),
+                            ParameterSnapshot.toDoubles(b.rewardRate()), ParameterSnapshot.toDoubles(b.next()),
+                            ParameterSnapshot.toDoubles(b.dt()));
+                }
+            }
+        }
         MlpConfig base = new MlpConfig(d, config.hidden(), 1, Activation.TANH, Init.XAVIER, true, config.precision(), config.seed());
         double[] scale = config.exploration().initial();
-        advantage = new QuadraticAdvantage(d, space, scale, base, manager);
-        advantageAverage = new QuadraticAdvantage(d, space, scale, base, manager);
+        advantage = newAdvantage(base, scale);
+        advantageAverage = newAdvantage(base, scale);
         if (environment != null) {
             // First transitions with the initial actor fix the reward scale.
             try (Scope scope = Scope.open()) {
@@ -222,14 +280,41 @@ public final class QLearner implements AutoCloseable {
         }
         advantage.setRewardScale(rewardScale);
         advantageAverage.setRewardScale(rewardScale);
-        value = new ValueNetwork(base, rewardScale * valueTime(), manager);
-        target = new ValueNetwork(base, rewardScale * valueTime(), manager);
-        valueAverage = new ValueNetwork(base, rewardScale * valueTime(), manager);
+        value = newValue(base, rewardScale);
+        target = newValue(base, rewardScale);
+        valueAverage = newValue(base, rewardScale);
+        if (leastSquares) {
+            if (environment == null) {
+                policyIteration();
+            }
+            // online: the zero actor (admissible when the open loop is stable under the discount) acts until the
+            // first solve, so that policy iteration does not start from a handful of noisy transitions
+        } else {
+            try (Scope scope = Scope.open()) {
+                solveHead(value, advantage, sample(config.headSample(), random.stream(5).forStep(0).generator()));
+            }
+        }
         targetUpdate = new ParameterAverage(value.parameters(), target.parameters());
         valueAveraging = new ParameterAverage(value.parameters(), valueAverage.parameters());
         advantageAveraging = new ParameterAverage(advantage.parameters(), advantageAverage.parameters());
-        valueOptimizer = new Adam(value.parameters(), adam(config.valueLearningRate()));
-        advantageOptimizer = new Adam(advantage.parameters(), adam(config.advantageLearningRate()));
+        if (!leastSquares) {
+            valueOptimizer = value.trainable().isEmpty() ? null : new Adam(value.trainable(), adam(config.valueLearningRate()));
+            advantageOptimizer = new Adam(advantage.parameters(), adam(config.advantageLearningRate()));
+        }
+    }
+
+    private AdvantageModel newAdvantage(MlpConfig base, double[] scale) {
+        if (structure.form() == Structure.Form.LINEAR_QUADRATIC) {
+            return new LinearQuadraticAdvantage(d, m, scale, type, manager);
+        }
+        return new QuadraticAdvantage(d, coordinates, m, scale, base, manager);
+    }
+
+    private ValueModel newValue(MlpConfig base, double rewardScale) {
+        if (structure.form() == Structure.Form.LINEAR_QUADRATIC) {
+            return new QuadraticValue(d, type, manager);
+        }
+        return new ValueNetwork(base, rewardScale * valueTime(), manager);
     }
 
     /**
@@ -252,13 +337,97 @@ public final class QLearner implements AutoCloseable {
         return x.sub(stateMean).mul(stateInverseStd);
     }
 
+    /** n transitions from the buffer (all of it, in order, if n ≥ its size). */
+    private TransitionBatch sample(int n, RandomGenerator rng) {
+        return n >= buffer.size() ? buffer.all(manager, type) : buffer.sample(n, rng, manager, type);
+    }
+
+    /**
+     * Linear-quadratic tasks: least-squares policy iteration on every transition seen
+     * ({@link LeastSquaresPolicyIteration}): evaluate the current actor (V and its advantage rate jointly), improve
+     * (Newton step to the greedy gain), until the gain settles (at most eight times; it converges quadratically).
+     * The last evaluation's V and M are kept with the improved gain.
+     */
+    private void policyIteration() {
+        LinearQuadraticAdvantage lq = (LinearQuadraticAdvantage) advantage;
+        for (int it = 0; it < 8; it++) {
+            double[][] w = lq.centreGain();
+            LeastSquaresPolicyIteration.Step s = statistics.step(w);
+            if (s == null || !concave(s.valueHead())) {
+                return; // too little data yet, or an evaluation that says the actor does not stabilise
+            }
+            value.setHead(s.valueHead());
+            lq.set(s.improvedGain(), s.curvature());
+            double change = s.improvedGain().subtract(new org.hipparchus.linear.Array2DRowRealMatrix(w)).getFrobeniusNorm();
+            if (change <= 1e-10 * (1 + s.improvedGain().getFrobeniusNorm())) {
+                return;
+            }
+        }
+    }
+
+    /** Whether V = Σθᵢⱼx̃ᵢx̃ⱼ + θ₀ is concave (a reward-form LQ value is −½xᵀPx − c with P ⪰ 0). */
+    private boolean concave(double[] theta) {
+        double[][] s = new double[d][d];
+        int c = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                s[i][j] -= i == j ? theta[c] : theta[c] / 2;
+                s[j][i] = s[i][j];
+                c++;
+            }
+        }
+        for (double e : new org.hipparchus.linear.EigenDecompositionSymmetric(new org.hipparchus.linear.Array2DRowRealMatrix(s)).getEigenvalues()) {
+            if (!(e >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds host transitions to the linear-quadratic statistics, states scaled as the learner sees them. */
+    private void accumulate(double[] x, double[] a, double[] r, double[] next, double[] dt) {
+        double[] xn = x.clone();
+        double[] nn = next.clone();
+        for (int i = 0; i < xn.length; i++) {
+            xn[i] *= inverseStd[i % d];
+            nn[i] *= inverseStd[i % d];
+        }
+        statistics.add(xn, a, r, nn, dt, rho);
+    }
+
+    /** √mean((δ/Δt)²) on a replay batch, no gradient (for progress reports). */
+    private double tdRateRms(RandomGenerator rng) {
+        try (GradMode off = GradMode.disabled()) {
+            TransitionBatch b = buffer.sample(config.batch(), rng, manager, type);
+            NDArray xn = normalise(b.x());
+            NDArray rate = TemporalDifference.rate(b, value.forward(xn), target.forward(normalise(b.next())),
+                    advantage.advantageRate(xn, b.a()), rho);
+            return Math.sqrt(rate.square().mean().toType(DataType.FLOAT64, false).getDouble());
+        }
+    }
+
+    /** The head of {@code v} by LSTD on the batch's transitions with q fixed. */
+    private void solveHead(ValueModel v, AdvantageModel q, TransitionBatch b) {
+        try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
+            NDArray xn = normalise(b.x());
+            NDArray target = b.rewardRate().sub(q.advantageRate(xn, b.a()));
+            double[] theta = LeastSquaresTd.solve(v.features(xn), v.features(normalise(b.next())), target, b.dt(), rho, v.head());
+            boolean finite = true;
+            for (double t : theta) {
+                finite &= Double.isFinite(t);
+            }
+            if (finite) {
+                v.setHead(theta);
+            }
+        }
+    }
+
     /** Walkers take one explored step; the transitions go to the replay buffer; some walkers reset. */
     private void collect(StepRandom streams, double progress) {
         int w = config.collectPerStep();
         double dt = config.dt();
         try (GradMode off = GradMode.disabled()) {
             NDArray x = manager.create(walkers, new Shape(w, d)).toType(type, false);
-            NDArray mu = advantage.actor(normalise(x));
             double[] s = config.exploration().scale(progress);
             RandomGenerator g = streams.forStep(0).generator();
             double[] noise = new double[w * m];
@@ -267,12 +436,17 @@ public final class QLearner implements AutoCloseable {
                     noise[i * m + j] = s[j] * g.nextGaussian();
                 }
             }
-            NDArray a = space.clip(mu.add(manager.create(noise, new Shape(w, m)).toType(type, false)));
+            NDArray a = advantage.explore(normalise(x), manager.create(noise, new Shape(w, m)).toType(type, false));
             Environment.Outcome o = environment.step(x, a, dt, streams.forStep(1));
             NDArray h = manager.ones(new Shape(w, 1), type).mul(dt);
             buffer.add(new TransitionBatch(x, a, o.rewardRate(), o.next(), h));
             transitions += w;
             double[] next = ParameterSnapshot.toDoubles(o.next());
+            if (statistics != null) {
+                double[] steps = new double[w];
+                java.util.Arrays.fill(steps, dt);
+                accumulate(walkers, ParameterSnapshot.toDoubles(a), ParameterSnapshot.toDoubles(o.rewardRate()), next, steps);
+            }
             double p = -Math.expm1(-dt / config.episodeTime());
             RandomGenerator rg = streams.forStep(2).generator();
             boolean[] reset = new boolean[w];
@@ -302,16 +476,15 @@ public final class QLearner implements AutoCloseable {
     /** One gradient computation on a replay batch; returns √mean((δ/Δt)²) when asked (a device sync), else NaN. */
     private double train(RandomGenerator rng, boolean read) {
         TransitionBatch b = buffer.sample(config.batch(), rng, manager, type);
+        NDArray xn = normalise(b.x());
         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray v = value.forward(normalise(b.x()));
+            NDArray v = value.forward(xn);
             NDArray vNext;
             try (GradMode off = GradMode.disabled()) {
                 vNext = target.forward(normalise(b.next()));
             }
-            NDArray q = advantage.advantageRate(normalise(b.x()), b.a());
-            NDArray discount = b.dt().mul(-rho).exp();
-            NDArray rate = b.rewardRate().add(discount.mul(vNext).sub(v).div(b.dt())).sub(q);
-            NDArray loss = rate.square().mean();
+            NDArray q = advantage.advantageRate(xn, b.a());
+            NDArray loss = TemporalDifference.rate(b, v, vNext, q, rho).square().mean();
             gc.backward(loss);
             return read ? Math.sqrt(loss.toType(DataType.FLOAT64, false).getDouble()) : Double.NaN;
         }
@@ -343,14 +516,12 @@ public final class QLearner implements AutoCloseable {
 
     /**
      * The learned V (averaged weights) as a {@link ScalarField} in the original state coordinates, with exact
-     * derivatives (forward-mode through the network, chained through the normalisation and the scale):
-     * ∇V = e^λ ∇N ⊙ σ⁻¹, ∇²V = e^λ diag(σ⁻¹)∇²N diag(σ⁻¹). For REPORTING an HJB residual with a problem the
-     * learner never sees; detached.
+     * derivatives (forward-mode through the network, or the quadratic form's own), chained through the
+     * normalisation: ∇V = ∇_x̃V ⊙ σ⁻¹, ∇²V = diag(σ⁻¹)∇²_x̃V diag(σ⁻¹). For REPORTING an HJB residual with a
+     * problem the learner never sees; detached.
      */
     public ScalarField valueField() {
         requireStarted();
-        MlpScalarField inner = new MlpScalarField(valueAverage.network(), d, false);
-        double scale = valueAverage.scale();
         return new ScalarField() {
             @Override
             public int dim() {
@@ -370,15 +541,17 @@ public final class QLearner implements AutoCloseable {
             @Override
             public NDArray gradient(NDArray t, NDArray x) {
                 try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
-                    return scope.keep(inner.gradient(t, normalise(x)).mul(stateInverseStd).mul(scale));
+                    NDArray g = valueAverage.gradient(normalise(ours(x))).mul(stateInverseStd);
+                    return scope.keep(g.toType(x.getDataType(), false));
                 }
             }
 
             @Override
             public NDArray hessian(NDArray t, NDArray x) {
                 try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
-                    NDArray h = inner.hessian(t, normalise(x));
-                    return scope.keep(h.mul(stateInverseStd.reshape(1, d, 1)).mul(stateInverseStd.reshape(1, 1, d)).mul(scale));
+                    NDArray h = valueAverage.hessian(normalise(ours(x)));
+                    h = h.mul(stateInverseStd.reshape(1, d, 1)).mul(stateInverseStd.reshape(1, 1, d));
+                    return scope.keep(h.toType(x.getDataType(), false));
                 }
             }
 
@@ -411,6 +584,8 @@ public final class QLearner implements AutoCloseable {
     public void close() {
         if (valueOptimizer != null) {
             valueOptimizer.close();
+        }
+        if (advantageOptimizer != null) {
             advantageOptimizer.close();
         }
         manager.close();

@@ -216,11 +216,27 @@ public final class QLearningExperiment {
 
     private static QLearner learner(dev.bellman.control.hjb.ControlProblem problem, QLearnerConfig config, Source source,
             NDManager manager) {
+        Structure structure = declaredStructure(problem);
         if (source instanceof Simulated sim) {
-            return new QLearner(new ProblemSimulator(problem, sim.scheme()), config, manager);
+            return new QLearner(new ProblemSimulator(problem, sim.scheme(), structure), config, manager);
         }
         TransitionLog log = ((Logged) source).log();
-        return new QLearner(Task.of(problem.stateDim(), problem.actionSpace(), problem.discountRate()), log, config, manager);
+        return new QLearner(Task.of(problem.stateDim(), problem.actionSpace(), problem.discountRate(), structure), log, config, manager);
+    }
+
+    /**
+     * What is known about the form of the reference problems, declared to the learner (which picks its architecture
+     * from the declaration, not from the problem): LQR is homogeneous linear-quadratic; Merton's consumption per
+     * unit wealth is a positive scale (its advantage is symmetric in log k); anything else declares nothing.
+     */
+    public static Structure declaredStructure(dev.bellman.control.hjb.ControlProblem problem) {
+        if (problem instanceof LqrProblem lqr) {
+            return Structure.linearQuadratic(lqr.actionDim());
+        }
+        if (problem instanceof MertonProblem merton) {
+            return Structure.general(merton.actionDim()).withLogAction(merton.assets());
+        }
+        return Structure.general(problem.actionSpace().dim());
     }
 
     /** The learner's actor (or V if {@code value}) at host states (N, d), as host rows. */
