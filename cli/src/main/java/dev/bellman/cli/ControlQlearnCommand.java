@@ -105,7 +105,7 @@ final class ControlQlearnCommand extends RunCommand {
                 }
                 stateDim = 1;
                 actionDim = merton.assets() + 1;
-                learner = QlearnDefaults.merton(merton.assets(), h, seed);
+                learner = QlearnDefaults.merton(merton.assets(), merton.rho(), h, seed);
             }
             default -> throw new BadInputException("control qlearn: unknown problem '" + name + "' (expected lqr or merton)");
         }

@@ -72,7 +72,7 @@ public final class QlearnSuite {
         double dt = Double.parseDouble(parts[1]);
         boolean richardson = c.endsWith("-richardson");
         if (parts[0].equals("merton")) {
-            QLearnerConfig cfg = tuned(QlearnDefaults.merton(1, dt, seed));
+            QLearnerConfig cfg = tuned(QlearnDefaults.merton(1, MertonParameters.reference().rho(), dt, seed));
             if (steps != null) {
                 cfg = cfg.withSteps(steps);
             }

@@ -59,6 +59,22 @@ final class ActionCoordinates {
         return u.mul(mask(m, linear, u)).add(u.mul(mask(m, log, u)).exp().mul(mask(m, log, u)));
     }
 
+    /** u(a) of one host action (m). */
+    double[] toCoordinates(double[] a) {
+        double[] u = a.clone();
+        for (int i = 0; i < u.length; i++) {
+            if (log[i] == 1) {
+                u[i] = Math.log(a[i]);
+            }
+        }
+        return u;
+    }
+
+    /** Whether coordinate i is a log coordinate. */
+    boolean isLog(int i) {
+        return log[i] == 1;
+    }
+
     /** The nearest admissible action. */
     NDArray clip(NDArray a) {
         return space.clip(a);

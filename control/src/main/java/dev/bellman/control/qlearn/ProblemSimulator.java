@@ -55,6 +55,7 @@ public final class ProblemSimulator implements Environment {
             throw new BadInputException("Q-learning needs a discount rate rho > 0, got " + problem.discountRate());
         }
         Task.requireConsistent(structure, problem.actionSpace());
+        Task.requireConsistent(structure, problem.stateDim());
         this.problem = problem;
         this.scheme = scheme;
         this.structure = structure;

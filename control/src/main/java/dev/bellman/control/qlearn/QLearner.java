@@ -90,7 +90,7 @@ public final class QLearner implements AutoCloseable {
     private NDArray stateMean;
     private NDArray stateInverseStd;
     private double[] inverseStd;
-    private LeastSquaresPolicyIteration statistics;
+    private PolicyIteration statistics;
     private double[] walkers;
     private long transitions;
     private long step;
@@ -114,7 +114,7 @@ public final class QLearner implements AutoCloseable {
         this.rho = task.discountRate();
         this.structure = this.task.structure();
         this.coordinates = new ActionCoordinates(structure, task.actionSpace());
-        this.leastSquares = structure.form() == Structure.Form.LINEAR_QUADRATIC;
+        this.leastSquares = structure.form() != Structure.Form.GENERAL;
         if (config.exploration().initial().length != m) {
             throw new BadInputException("exploration has " + config.exploration().initial().length + " scales for " + m + " actions");
         }
@@ -173,7 +173,7 @@ public final class QLearner implements AutoCloseable {
             }
             if (leastSquares) {
                 if (k % config.headEvery() == 0 || k == config.steps()) {
-                    policyIteration();
+                    policyIteration(k == config.steps());
                     targetUpdate.update(1.0);
                 }
             } else {
@@ -227,7 +227,8 @@ public final class QLearner implements AutoCloseable {
                 states = ParameterSnapshot.toDoubles(b.x());
             }
         }
-        boolean linearQuadratic = structure.form() == Structure.Form.LINEAR_QUADRATIC;
+        // a linear-quadratic form stays homogeneous, and a homogeneous one keeps x > 0, only in uncentred coordinates
+        boolean uncentred = structure.form() != Structure.Form.GENERAL;
         double[] mean = new double[d];
         double[] inv = new double[d];
         int n = states.length / d;
@@ -238,8 +239,7 @@ public final class QLearner implements AutoCloseable {
                 s += states[i * d + j];
                 s2 += states[i * d + j] * states[i * d + j];
             }
-            // a linear-quadratic form stays homogeneous only in uncentred coordinates: scale by the RMS
-            double mu = linearQuadratic ? 0 : s / n;
+            double mu = uncentred ? 0 : s / n;
             double var = Math.max(s2 / n - mu * mu, 0);
             mean[j] = mu;
             inv[j] = var > 1e-24 ? 1 / Math.sqrt(var) : 1.0;
@@ -249,17 +249,6 @@ public final class QLearner implements AutoCloseable {
         stateInverseStd = manager.create(inv).toType(type, false);
         NDScope.unregister(stateMean, stateInverseStd);
 
-        if (leastSquares) {
-            statistics = new LeastSquaresPolicyIteration(d, m);
-            if (environment == null) {
-                try (Scope scope = Scope.open()) {
-                    TransitionBatch b = buffer.all(manager, DataType.FLOAT64);
-                    accumulate(ParameterSnapshot.toDoubles(b.x()), ParameterSnapshot.toDoubles(b.a()),
-                            ParameterSnapshot.toDoubles(b.rewardRate()), ParameterSnapshot.toDoubles(b.next()),
-                            ParameterSnapshot.toDoubles(b.dt()));
-                }
-            }
-        }
         MlpConfig base = new MlpConfig(d, config.hidden(), 1, Activation.TANH, Init.XAVIER, true, config.precision(), config.seed());
         double[] scale = config.exploration().initial();
         advantage = newAdvantage(base, scale);
@@ -284,11 +273,19 @@ public final class QLearner implements AutoCloseable {
         target = newValue(base, rewardScale);
         valueAverage = newValue(base, rewardScale);
         if (leastSquares) {
-            if (environment == null) {
-                policyIteration();
+            statistics = newPolicyIteration();
+            try (Scope scope = Scope.open()) {
+                // everything seen so far: the first online transitions, or the whole log
+                TransitionBatch b = buffer.all(manager, DataType.FLOAT64);
+                accumulate(ParameterSnapshot.toDoubles(b.x()), ParameterSnapshot.toDoubles(b.a()),
+                        ParameterSnapshot.toDoubles(b.rewardRate()), ParameterSnapshot.toDoubles(b.next()),
+                        ParameterSnapshot.toDoubles(b.dt()));
             }
-            // online: the zero actor (admissible when the open loop is stable under the discount) acts until the
-            // first solve, so that policy iteration does not start from a handful of noisy transitions
+            if (environment == null) {
+                policyIteration(true);
+            }
+            // online: the initial actor (zero gain, or the zero centre) acts until the first solve, so that policy
+            // iteration does not start from a handful of noisy transitions
         } else {
             try (Scope scope = Scope.open()) {
                 solveHead(value, advantage, sample(config.headSample(), random.stream(5).forStep(0).generator()));
@@ -304,17 +301,43 @@ public final class QLearner implements AutoCloseable {
     }
 
     private AdvantageModel newAdvantage(MlpConfig base, double[] scale) {
-        if (structure.form() == Structure.Form.LINEAR_QUADRATIC) {
-            return new LinearQuadraticAdvantage(d, m, scale, type, manager);
+        double[] a0 = config.initialAction();
+        double[] u0 = new double[m];
+        if (a0 != null) {
+            for (int i = 0; i < m; i++) {
+                if (coordinates.isLog(i) && !(a0[i] > 0)) {
+                    throw new BadInputException("the initial action of log coordinate " + i + " must be > 0, got " + a0[i]);
+                }
+            }
+            u0 = coordinates.toCoordinates(a0);
         }
-        return new QuadraticAdvantage(d, coordinates, m, scale, base, manager);
+        double[] logOnly = new double[m];
+        for (int i = 0; i < m; i++) {
+            logOnly[i] = coordinates.isLog(i) ? u0[i] : 0;
+        }
+        return switch (structure.form()) {
+            case LINEAR_QUADRATIC -> new LinearQuadraticAdvantage(d, m, scale, type, manager);
+            case HOMOGENEOUS -> new HomogeneousAdvantage(structure.degree(), m, coordinates, scale, u0, type, manager);
+            case GENERAL -> new QuadraticAdvantage(d, coordinates, m, scale, logOnly, base, manager);
+        };
     }
 
     private ValueModel newValue(MlpConfig base, double rewardScale) {
-        if (structure.form() == Structure.Form.LINEAR_QUADRATIC) {
-            return new QuadraticValue(d, type, manager);
-        }
-        return new ValueNetwork(base, rewardScale * valueTime(), manager);
+        return switch (structure.form()) {
+            case LINEAR_QUADRATIC -> new QuadraticValue(d, type, manager);
+            case HOMOGENEOUS -> new HomogeneousValue(structure.degree(), type, manager);
+            case GENERAL -> new ValueNetwork(base, rewardScale * valueTime(), manager);
+        };
+    }
+
+    private PolicyIteration newPolicyIteration() {
+        return switch (structure.form()) {
+            case LINEAR_QUADRATIC -> new LinearQuadraticPolicyIteration(d, m, rho, (QuadraticValue) value,
+                    (LinearQuadraticAdvantage) advantage);
+            case HOMOGENEOUS -> new HomogeneousPolicyIteration(structure.degree(), structure, rho, (HomogeneousValue) value,
+                    (HomogeneousAdvantage) advantage);
+            case GENERAL -> throw new IllegalStateException("no policy iteration for the general form");
+        };
     }
 
     /**
@@ -343,48 +366,21 @@ public final class QLearner implements AutoCloseable {
     }
 
     /**
-     * Linear-quadratic tasks: least-squares policy iteration on every transition seen
-     * ({@link LeastSquaresPolicyIteration}): evaluate the current actor (V and its advantage rate jointly), improve
-     * (Newton step to the greedy gain), until the gain settles (at most eight times; it converges quadratically).
-     * The last evaluation's V and M are kept with the improved gain.
+     * Least-squares policy iteration on every transition seen ({@link PolicyIteration}): evaluate the current actor
+     * (V and its advantage rate jointly), improve (Newton step to the greedy action), until the actor settles (at
+     * most eight times, or {@link PolicyIteration#iterationsPerSolve} while collecting).
      */
-    private void policyIteration() {
-        LinearQuadraticAdvantage lq = (LinearQuadraticAdvantage) advantage;
-        for (int it = 0; it < 8; it++) {
-            double[][] w = lq.centreGain();
-            LeastSquaresPolicyIteration.Step s = statistics.step(w);
-            if (s == null || !concave(s.valueHead())) {
-                return; // too little data yet, or an evaluation that says the actor does not stabilise
-            }
-            value.setHead(s.valueHead());
-            lq.set(s.improvedGain(), s.curvature());
-            double change = s.improvedGain().subtract(new org.hipparchus.linear.Array2DRowRealMatrix(w)).getFrobeniusNorm();
-            if (change <= 1e-10 * (1 + s.improvedGain().getFrobeniusNorm())) {
+    private void policyIteration(boolean last) {
+        int iterations = last ? 8 : statistics.iterationsPerSolve();
+        for (int it = 0; it < iterations; it++) {
+            double change = statistics.iterate();
+            if (!(change > 1e-10)) {
                 return;
             }
         }
     }
 
-    /** Whether V = Σθᵢⱼx̃ᵢx̃ⱼ + θ₀ is concave (a reward-form LQ value is −½xᵀPx − c with P ⪰ 0). */
-    private boolean concave(double[] theta) {
-        double[][] s = new double[d][d];
-        int c = 0;
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                s[i][j] -= i == j ? theta[c] : theta[c] / 2;
-                s[j][i] = s[i][j];
-                c++;
-            }
-        }
-        for (double e : new org.hipparchus.linear.EigenDecompositionSymmetric(new org.hipparchus.linear.Array2DRowRealMatrix(s)).getEigenvalues()) {
-            if (!(e >= 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Adds host transitions to the linear-quadratic statistics, states scaled as the learner sees them. */
+    /** Adds host transitions to the sufficient statistics, states scaled as the learner sees them. */
     private void accumulate(double[] x, double[] a, double[] r, double[] next, double[] dt) {
         double[] xn = x.clone();
         double[] nn = next.clone();
@@ -392,7 +388,7 @@ public final class QLearner implements AutoCloseable {
             xn[i] *= inverseStd[i % d];
             nn[i] *= inverseStd[i % d];
         }
-        statistics.add(xn, a, r, nn, dt, rho);
+        statistics.add(xn, a, r, nn, dt);
     }
 
     /** √mean((δ/Δt)²) on a replay batch, no gradient (for progress reports). */

@@ -33,11 +33,13 @@ final class QuadraticAdvantage implements AdvantageModel {
     private final ActionCoordinates coordinates;
     private final int m;
     private final NDArray inverseScale; // (m) 1/s
+    private final NDArray offset; // (m) added to the centre in u
     private final NDArray diagonalMap; // (m, m·m)
     private final NDArray lowerMap; // (m(m−1)/2, m·m) or null
     private double rewardScale = 1.0;
 
-    QuadraticAdvantage(int d, ActionCoordinates coordinates, int m, double[] scale, MlpConfig base, NDManager manager) {
+    /** @param offset added to the centre in u coordinates (the initial action's log coordinates; 0 elsewhere) */
+    QuadraticAdvantage(int d, ActionCoordinates coordinates, int m, double[] scale, double[] offset, MlpConfig base, NDManager manager) {
         this.coordinates = coordinates;
         this.m = m;
         int tri = m * (m + 1) / 2;
@@ -51,6 +53,8 @@ final class QuadraticAdvantage implements AdvantageModel {
             inv[i] = 1.0 / scale[i];
         }
         this.inverseScale = pm.create(inv).toType(type, false);
+        this.offset = pm.create(offset).toType(type, false);
+        NDScope.unregister(this.offset);
         double[] dm = new double[m * m * m];
         for (int i = 0; i < m; i++) {
             dm[i * m * m + i * m + i] = 1;
@@ -99,7 +103,7 @@ final class QuadraticAdvantage implements AdvantageModel {
 
     /** ν (B, m) in u coordinates. */
     private NDArray centre(NDArray out) {
-        return coordinates.centre(out.get(new NDIndex(":, 0:{}", m)));
+        return coordinates.centre(out.get(new NDIndex(":, 0:{}", m))).add(offset);
     }
 
     /** L (B, m, m) from the network's outputs: lower triangular with a positive diagonal. */

@@ -13,10 +13,11 @@ import java.util.List;
  * @param form {@link Form#GENERAL}: neural V and a neural-centred quadratic advantage; {@link Form#LINEAR_QUADRATIC}:
  *     the quadratic V and linear-centred advantage that contain the exact discrete-time optimum of a homogeneous
  *     linear-quadratic problem
+ * @param degree p for {@link Form#HOMOGENEOUS} (0: logarithmic), NaN otherwise
  * @param actions per action coordinate, the coordinates in which the advantage is modelled as quadratic and
  *     exploration is Gaussian
  */
-public record Structure(Form form, List<ActionCoordinate> actions) {
+public record Structure(Form form, double degree, List<ActionCoordinate> actions) {
 
     /** The problem class. */
     public enum Form {
@@ -29,7 +30,15 @@ public record Structure(Form form, List<ActionCoordinate> actions) {
          * q(x, a) = −½(a + Kx)ᵀR̃(a + Kx) with R̃ constant (DiscretisedLqr): the learner fits exactly these forms
          * (no bias terms: the optimal action at x = 0 is 0).
          */
-        LINEAR_QUADRATIC
+        LINEAR_QUADRATIC,
+        /**
+         * One positive state x &gt; 0 (a wealth) whose dynamics are positively homogeneous of degree one
+         * (f(λx, a) = λf(x, a), Σ(λx, a) = λΣ(x, a)) with a reward homogeneous of degree p (r(λx, a) = λ^p r(x, a);
+         * for p = 0, r(λx, a) = r(x, a) + c log λ). Then V(x) = θx^p (θ₁log x + θ₀ for p = 0), the optimal actions do
+         * not depend on x, and q(x, a) = x^p h(a) (h(a) for p = 0): Merton's problem with CRRA utility, p = 1 − γ.
+         * The learner fits exactly these forms, with h quadratic in the action coordinates around a constant centre.
+         */
+        HOMOGENEOUS
     }
 
     /** How one action coordinate is modelled. */
@@ -49,6 +58,9 @@ public record Structure(Form form, List<ActionCoordinate> actions) {
         if (form == null || actions == null || actions.isEmpty() || actions.contains(null)) {
             throw new BadInputException("a structure needs a form and a coordinate for each action");
         }
+        if (form == Form.HOMOGENEOUS ? !Double.isFinite(degree) : !Double.isNaN(degree)) {
+            throw new BadInputException("a degree belongs to (and is required by) the homogeneous form, got " + degree);
+        }
         if (form == Form.LINEAR_QUADRATIC && actions.contains(ActionCoordinate.LOG)) {
             throw new BadInputException("a linear-quadratic task has unbounded (linear) actions");
         }
@@ -57,12 +69,17 @@ public record Structure(Form form, List<ActionCoordinate> actions) {
 
     /** No declared structure: m linear action coordinates. */
     public static Structure general(int m) {
-        return new Structure(Form.GENERAL, Collections.nCopies(requirePositive(m), ActionCoordinate.LINEAR));
+        return new Structure(Form.GENERAL, Double.NaN, Collections.nCopies(requirePositive(m), ActionCoordinate.LINEAR));
     }
 
     /** A homogeneous linear-quadratic task with m actions. */
     public static Structure linearQuadratic(int m) {
-        return new Structure(Form.LINEAR_QUADRATIC, Collections.nCopies(requirePositive(m), ActionCoordinate.LINEAR));
+        return new Structure(Form.LINEAR_QUADRATIC, Double.NaN, Collections.nCopies(requirePositive(m), ActionCoordinate.LINEAR));
+    }
+
+    /** A homogeneous task of degree p with m actions ({@link Form#HOMOGENEOUS}; p = 0: logarithmic). */
+    public static Structure homogeneous(double p, int m) {
+        return new Structure(Form.HOMOGENEOUS, p, Collections.nCopies(requirePositive(m), ActionCoordinate.LINEAR));
     }
 
     /** The same, with action coordinate i declared a positive scale ({@link ActionCoordinate#LOG}). */
@@ -72,7 +89,7 @@ public record Structure(Form form, List<ActionCoordinate> actions) {
         }
         List<ActionCoordinate> c = new ArrayList<>(actions);
         c.set(i, ActionCoordinate.LOG);
-        return new Structure(form, c);
+        return new Structure(form, degree, c);
     }
 
     /** m. */

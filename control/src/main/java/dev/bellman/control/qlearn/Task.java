@@ -50,6 +50,7 @@ public interface Task {
             throw new BadInputException("continuous-time Q-learning needs a discount rate rho > 0, got " + discountRate);
         }
         requireConsistent(structure, actions);
+        requireConsistent(structure, stateDim);
         return new Task() {
             @Override
             public int stateDim() {
@@ -83,6 +84,13 @@ public interface Task {
         }
         if (structure.form() == Structure.Form.LINEAR_QUADRATIC && !(actions instanceof ActionSpace.Unbounded)) {
             throw new BadInputException("a linear-quadratic structure needs unbounded actions");
+        }
+    }
+
+    /** Refuses a structure that does not fit the state (a homogeneous task has one positive state). */
+    static void requireConsistent(Structure structure, int stateDim) {
+        if (structure.form() == Structure.Form.HOMOGENEOUS && stateDim != 1) {
+            throw new BadInputException("a homogeneous structure has one (positive) state, the task has " + stateDim);
         }
     }
 }

@@ -63,7 +63,7 @@ class QLearnerTest {
         TestSupport.engine();
         // Merton's two actions (π, k) with the softplus transform exercise the off-diagonal of L.
         MertonProblem merton = new MertonProblem(MertonParameters.reference());
-        QLearnerConfig cfg = QlearnDefaults.merton(1, 0.05, 3).withSteps(20).withBatch(256, 256);
+        QLearnerConfig cfg = QlearnDefaults.merton(1, merton.discountRate(), 0.05, 3).withSteps(20).withBatch(256, 256);
         try (NDManager m = TestSupport.manager(); QLearner learner = new QLearner(ProblemSimulator.euler(merton), cfg, m)) {
             learner.learn(QLearningListener.NONE, 0);
             NDArray x = merton.trainingStates().sample(500, StepRandom.of(5).forStep(0).generator(), m, DataType.FLOAT64);
