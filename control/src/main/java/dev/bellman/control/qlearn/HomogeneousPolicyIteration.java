@@ -199,15 +199,9 @@ final class HomogeneousPolicyIteration implements PolicyIteration {
         RealVector rhs = zm.operate(new ArrayRealVector(psiReward).mapDivide(count));
         LUDecomposition lu = new LUDecomposition(system, 1e-300);
         if (!lu.getSolver().isNonSingular()) {
-            if (Boolean.getBoolean("qldebug")) {
-                System.err.println("HPI singular " + count + " " + java.util.Arrays.deepToString(system.getData()));
-            }
             return Double.NaN;
         }
         double[] beta = lu.getSolver().solve(rhs).toArray();
-        if (Boolean.getBoolean("qldebug")) {
-            System.err.println("HPI count " + count + " nu " + java.util.Arrays.toString(nu) + " beta " + java.util.Arrays.toString(beta));
-        }
         RealMatrix mm = new Array2DRowRealMatrix(m, m);
         c = pv;
         for (int i = 0; i < m; i++) {

@@ -56,7 +56,7 @@ class TemporalDifferenceTest {
     void tdErrorHasZeroMeanAtTheDiscreteOptimumWithNoise() {
         LqrParameters p = new LqrParameters(A, B, Q, R, NOISE, RHO);
         for (TimeDiscretisation scheme : TimeDiscretisation.values()) {
-            Residuals r = residuals(p, scheme, 0.1, 200_000, 2);
+            Residuals r = residuals(p, scheme, 0.1, 100_000, 2);
             for (int w = 0; w < 3; w++) {
                 double[] z = r.weighted(r.rate, w);
                 assertThat(Math.abs(mean(z))).as("%s weight %d", scheme, w).isLessThan(4.5 * standardError(z));
