@@ -40,7 +40,8 @@ final class ControlQlearnCommand extends RunCommand {
     @Option(names = "--dt", paramLabel = "h", description = "Time step Δt of the transitions (default 0.01).")
     Double dt;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Learning steps (default: lqr 4000 at dt ≥ 0.01, more below; merton twice that).")
+    @Option(names = "--steps", paramLabel = "N", description = "Learning steps (default: lqr 4000 at dt ≥ 0.01, more below;"
+            + " merton twice that; with --richardson the dt/2 run takes √8 times as many).")
     Integer steps;
 
     @Option(names = "--richardson", description = "Learn at Δt and Δt/2 and combine the gains (removes the O(Δt) bias).")

@@ -25,7 +25,8 @@ import dev.bellman.control.riccati.TimeDiscretisation;
  * The learner itself never holds it.
  *
  * <p>Richardson extrapolation ({@code richardson = true}): two independent runs at Δt and Δt/2 (seeds
- * s and s + 1), combined as K_R = 2K_{Δt/2} − K_{Δt}, which cancels the O(Δt) bias of holding the action
+ * s and s + 1; the Δt/2 run takes √8 times the steps, see {@link #fineRun}), combined as
+ * K_R = 2K_{Δt/2} − K_{Δt}, which cancels the O(Δt) bias of holding the action
  * over a step (DESIGN.md §1.2, the time-step floor). The discrete reference is combined the same way.
  */
 public final class QLearningExperiment {
@@ -61,7 +62,7 @@ public final class QLearningExperiment {
                 throw new BadInputException("--richardson needs a simulator (learning at dt and dt/2), not logged transitions");
             }
             Run coarse = runLqr(problem, config, source, listener, evaluateEvery, manager, k, states, structure);
-            Run fine = runLqr(problem, config.withDt(config.dt() / 2).withSeed(config.seed() + 1), source, listener, evaluateEvery,
+            Run fine = runLqr(problem, fineRun(config), source, listener, evaluateEvery,
                     manager, k, states, structure);
             double[][] kR = combine(fine.gain, coarse.gain);
             double[][] kd = combine(discreteGain(p, config.dt() / 2, sim.scheme()), discreteGain(p, config.dt(), sim.scheme()));
@@ -118,7 +119,7 @@ public final class QLearningExperiment {
             if (!(source instanceof Simulated)) {
                 throw new BadInputException("--richardson needs a simulator (learning at dt and dt/2), not logged transitions");
             }
-            run = runMerton(problem, config.withDt(config.dt() / 2).withSeed(config.seed() + 1), source, listener, evaluateEvery,
+            run = runMerton(problem, fineRun(config), source, listener, evaluateEvery,
                     manager, exact, wealth, structure);
             actions = combine(run.actions, coarse.actions);
             steps += run.steps;
@@ -139,6 +140,16 @@ public final class QLearningExperiment {
     public static double[][] discreteGain(LqrParameters p, double dt, TimeDiscretisation scheme) {
         DiscreteLqrSolution s = DiscretisedLqr.solve(p.A(), p.B(), p.Q(), p.R(), p.D(), p.rho(), dt, scheme);
         return s.K();
+    }
+
+    /**
+     * The Δt/2 run of a Richardson pair: seed + 1 and √8 times the steps. Why √8: the fine run's TD noise per
+     * transition has twice the variance and enters K_R = 2K_{Δt/2} − K_{Δt} with weight 2, so the variance
+     * 8/N_fine + 1/N_coarse for a given total is least at N_fine/N_coarse = √8 (measured spread of K_R at Δt = 0.01 with
+     * equal runs of 4·10⁶ transitions: 0.15 %).
+     */
+    static QLearnerConfig fineRun(QLearnerConfig config) {
+        return config.withDt(config.dt() / 2).withSeed(config.seed() + 1).withSteps((int) Math.ceil(Math.sqrt(8) * config.steps()));
     }
 
     /** 2·fine − coarse, entrywise. */
