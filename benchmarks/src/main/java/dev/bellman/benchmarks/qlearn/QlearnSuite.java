@@ -76,9 +76,10 @@ public final class QlearnSuite {
             if (steps != null) {
                 cfg = cfg.withSteps(steps);
             }
-            return QLearningExperiment.merton(new MertonProblem(MertonParameters.reference()), cfg,
-                    new QLearningExperiment.Simulated(TimeDiscretisation.EULER_RECTANGLE), richardson,
-                    (p, l) -> System.err.printf("  step %d  td %.4g  %.1fs%n", p.step(), p.tdRateRms(), p.elapsedSeconds()), 500, manager);
+            MertonProblem merton = new MertonProblem(MertonParameters.reference());
+            return QLearningExperiment.merton(merton, cfg, new QLearningExperiment.Simulated(TimeDiscretisation.EULER_RECTANGLE), richardson,
+                    (p, l) -> System.err.printf("  step %d  td %.4g  %.1fs%n", p.step(), p.tdRateRms(), p.elapsedSeconds()),
+                    Integer.getInteger("every", 500), manager, structure(merton));
         }
         TimeDiscretisation scheme = c.endsWith("-exact") ? TimeDiscretisation.EXACT_TRAPEZOID : TimeDiscretisation.EULER_RECTANGLE;
         QLearnerConfig cfg = tuned(QlearnDefaults.lqr(1, dt, seed));
@@ -86,13 +87,21 @@ public final class QlearnSuite {
             cfg = cfg.withSteps(steps);
         }
         double[][] xs = {{-2}, {0}, {1}, {2}};
-        return QLearningExperiment.lqr(new LqrProblem(LqrParameters.reference()), cfg, new QLearningExperiment.Simulated(scheme),
+        LqrProblem lqr = new LqrProblem(LqrParameters.reference());
+        return QLearningExperiment.lqr(lqr, cfg, new QLearningExperiment.Simulated(scheme),
                 richardson, (p, l) -> {
                     double[][] a = QLearningExperiment.evaluate(l, xs, false);
                     double[][] v = QLearningExperiment.evaluate(l, xs, true);
                     System.err.printf("  step %d  td %.4g  %.1fs  a(-2,0,1,2)=%.4f %.4f %.4f %.4f  V=%.4f %.4f %.4f %.4f%n", p.step(),
                             p.tdRateRms(), p.elapsedSeconds(), a[0][0], a[1][0], a[2][0], a[3][0], v[0][0], v[1][0], v[2][0], v[3][0]);
-                }, Integer.getInteger("every", 500), manager);
+                }, Integer.getInteger("every", 500), manager, structure(lqr));
+    }
+
+    /** The problem's declared structure, or none with -Darchitecture=general (the neural learner). */
+    static dev.bellman.control.qlearn.Structure structure(dev.bellman.control.hjb.ControlProblem problem) {
+        return "general".equals(System.getProperty("architecture"))
+                ? dev.bellman.control.qlearn.Structure.general(problem.actionSpace().dim())
+                : QLearningExperiment.declaredStructure(problem);
     }
 
     /** Tuning overrides from system properties (-Dpolyak, -Dlr, -Dbatch, -Dfloor, -Davg, -Depisode). */

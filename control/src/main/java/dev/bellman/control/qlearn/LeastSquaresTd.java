@@ -39,14 +39,34 @@ final class LeastSquaresTd {
      * @param theta0 the current head (the ridge's centre)
      */
     static double[] solve(NDArray phi, NDArray phiNext, NDArray target, NDArray dt, double rho, double[] theta0) {
+        return solve(phi, phiNext, null, target, dt, rho, theta0);
+    }
+
+    /**
+     * (θ, η) (p + e): the head together with coefficients η of extra regressors that are functions of (x, a) (their
+     * own instruments), solving E[z(r̄ − ((φ − e^{−ρΔt}φ')/Δt)θ − ψη)] = 0 with z = (φ(x), ψ(x, a)). With ψ = q(x, a) this
+     * calibrates the advantage's scale in the same solve: the value of exploring actions is corrected by ηq, and an
+     * advantage whose curvature is still off by a factor does not bias V by that factor.
+     *
+     * @param extra ψ (B, e), or null (then e = 0)
+     * @param reward the regressand (B, 1): r̄, or r̄ − q when q is not estimated
+     * @param start (θ₀, η₀) the ridge's centre (p + e)
+     */
+    static double[] solve(NDArray phi, NDArray phiNext, NDArray extra, NDArray reward, NDArray dt, double rho, double[] start) {
         NDArray f = phi.toType(DataType.FLOAT64, false);
         NDArray fn = phiNext.toType(DataType.FLOAT64, false);
         NDArray h = dt.toType(DataType.FLOAT64, false);
         long n = f.getShape().get(0);
-        int p = (int) f.getShape().get(1);
-        NDArray diff = f.sub(fn.mul(h.mul(-rho).exp())).div(h);
-        double[] a = ParameterSnapshot.toDoubles(f.transpose().matMul(diff).div(n));
-        double[] b = ParameterSnapshot.toDoubles(f.transpose().matMul(target.toType(DataType.FLOAT64, false)).div(n));
+        NDArray x = f.sub(fn.mul(h.mul(-rho).exp())).div(h);
+        NDArray z = f;
+        if (extra != null) {
+            NDArray e = extra.toType(DataType.FLOAT64, false);
+            x = x.concat(e, 1);
+            z = z.concat(e, 1);
+        }
+        int p = (int) z.getShape().get(1);
+        double[] a = ParameterSnapshot.toDoubles(z.transpose().matMul(x).div(n));
+        double[] b = ParameterSnapshot.toDoubles(z.transpose().matMul(reward.toType(DataType.FLOAT64, false)).div(n));
         // [A; √λI]θ = [b; √λθ₀] by QR (no squared condition number)
         double norm2 = 0;
         for (double v : a) {
@@ -61,7 +81,7 @@ final class LeastSquaresTd {
             }
             stacked.setEntry(p + i, i, root);
             rhs.setEntry(i, b[i]);
-            rhs.setEntry(p + i, root * theta0[i]);
+            rhs.setEntry(p + i, root * start[i]);
         }
         return new QRDecomposition(stacked, 0).getSolver().solve(rhs).toArray();
     }

@@ -92,6 +92,7 @@ public final class QLearner implements AutoCloseable {
     private double[] inverseStd;
     private PolicyIteration statistics;
     private double[] walkers;
+    private double advantageScale = 1.0;
     private long transitions;
     private long step;
 
@@ -267,6 +268,7 @@ public final class QLearner implements AutoCloseable {
         if (!(rewardScale > 0) || !Double.isFinite(rewardScale)) {
             rewardScale = 1.0;
         }
+        advantageScale = rewardScale;
         advantage.setRewardScale(rewardScale);
         advantageAverage.setRewardScale(rewardScale);
         value = newValue(base, rewardScale);
@@ -402,18 +404,40 @@ public final class QLearner implements AutoCloseable {
         }
     }
 
-    /** The head of {@code v} by LSTD on the batch's transitions with q fixed. */
+    /**
+     * The head of {@code v} by LSTD on the batch's transitions, with q's scale calibrated in the same solve
+     * ({@link LeastSquaresTd#solve(NDArray, NDArray, NDArray, NDArray, NDArray, double, double[])} with ψ = q): the
+     * head corrects the value of exploring actions by ηq, and q's reward scale (in both the trained and the averaged
+     * advantage) is multiplied by η, kept within [1/4, 4] per solve. Why: while q's curvature is still off (at the
+     * start it is a guess), V would otherwise be biased by the whole misjudged cost of exploring, ½tr(MS)/ρ.
+     */
     private void solveHead(ValueModel v, AdvantageModel q, TransitionBatch b) {
         try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
             NDArray xn = normalise(b.x());
-            NDArray target = b.rewardRate().sub(q.advantageRate(xn, b.a()));
-            double[] theta = LeastSquaresTd.solve(v.features(xn), v.features(normalise(b.next())), target, b.dt(), rho, v.head());
+            double[] start = java.util.Arrays.copyOf(v.head(), v.head().length + 1);
+            start[start.length - 1] = 1;
+            double[] solution = LeastSquaresTd.solve(v.features(xn), v.features(normalise(b.next())), q.advantageRate(xn, b.a()),
+                    b.rewardRate(), b.dt(), rho, start);
             boolean finite = true;
-            for (double t : theta) {
+            for (double t : solution) {
                 finite &= Double.isFinite(t);
             }
-            if (finite) {
-                v.setHead(theta);
+            double eta = solution[solution.length - 1];
+            if (finite && eta > 0) {
+                eta = Math.max(0.25, Math.min(4, eta));
+                // the head was solved with ηq; refit it with the clamped η (the same equations without the q column)
+                advantageScale *= eta;
+                advantage.setRewardScale(advantageScale);
+                advantageAverage.setRewardScale(advantageScale);
+                NDArray target = b.rewardRate().sub(q.advantageRate(xn, b.a()));
+                double[] theta = LeastSquaresTd.solve(v.features(xn), v.features(normalise(b.next())), target, b.dt(), rho, v.head());
+                boolean ok = true;
+                for (double t : theta) {
+                    ok &= Double.isFinite(t);
+                }
+                if (ok) {
+                    v.setHead(theta);
+                }
             }
         }
     }

@@ -89,7 +89,7 @@ public record QLearnerConfig(double dt, int steps, int batch, int collectPerStep
      */
     public static QLearnerConfig of(double dt, int steps, Exploration exploration, long seed) {
         return new QLearnerConfig(dt, steps, 1024, 1024, 1 << 18, 0.2, List.of(64, 64), 1e-3, 1e-3, 0.02, 0.1, 0.999,
-                exploration, Precision.FLOAT64, 25, 1 << 16, null, seed);
+                exploration, Precision.FLOAT64, 50, 1 << 14, null, seed);
     }
 
     public QLearnerConfig withDt(double h) {
