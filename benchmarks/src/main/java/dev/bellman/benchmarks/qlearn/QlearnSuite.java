@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
  * Each case prints {@code RESULT {json}} on stdout: the run's report plus the case name, the target and
  * whether it was met. Run: {@code java -cp … dev.bellman.benchmarks.qlearn.QlearnSuite [case …] [--threads N]
  * [--seed S] [--steps N]}; cases: lqr-0.1, lqr-0.01, lqr-0.001, lqr-0.01-richardson, lqr-0.01-exact,
- * merton-0.01 (default: all). Threads default to 2 (the targets' machine).
+ * merton-0.01 (default: all; any lqr-h or merton-h parses its Δt). Threads default to 2 (the targets' machine).
+ * Each problem is learned with the structure it declares ({@link QLearningExperiment#declaredStructure}); with
+ * {@code -Darchitecture=general} with none (the neural learner), for comparison.
  */
 public final class QlearnSuite {
     private QlearnSuite() {}
