@@ -159,6 +159,11 @@ public final class QLearner implements AutoCloseable {
         }
         double td = Double.NaN;
         QLearningProgress last = null;
+        if (leastSquares && environment == null) {
+            // offline least squares: every transition is in the statistics from the start, so the steps before the
+            // last (a final policy iteration) would only repeat the same solve
+            step = Math.max(step, config.steps() - 1L);
+        }
         for (long k = step + 1; k <= config.steps(); k++) {
             boolean report = k == config.steps() || (evaluateEvery > 0 && k % evaluateEvery == 0);
             StepSeed seed = random.forStep(k);
