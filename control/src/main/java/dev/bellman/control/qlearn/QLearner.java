@@ -38,22 +38,28 @@ import java.util.random.RandomGenerator;
  * Δt^{−1/2} (the Brownian increment of V(x')), so a smaller Δt needs proportionally more transitions for
  * the same accuracy, but no retuning.
  *
- * <p>Two parts of the fit: q_ψ (and V's hidden layers) take Adam steps on E[(δ/Δt)²]; V's linear head is
- * SOLVED every {@code headEvery} steps by least-squares TD ({@link LeastSquaresTd}) with q_ψ fixed. Why: TD steps
- * move V's horizon by about Δt per target update, so a value that integrates rewards over 1/ρ or longer (Merton:
- * ≈ 10 time units) would need ~10/Δt target updates; the LSTD solve is that fixed point at once, at every Δt,
- * and the policy-improvement loop (V of the current actor, then q's centre moves to the greedy action) is then
- * policy iteration rather than value iteration.
+ * <p>Why V is never marched by TD steps alone: each target update moves V's horizon by about Δt, so a value that
+ * integrates rewards over 1/ρ or longer (Merton: ≈ 20 time units) would need ~20/Δt updates and the learner would
+ * collapse as Δt → 0 (the gain bias and the unlearned consumption of the first version). V's linear part is SOLVED
+ * instead, at every Δt, by least squares on the TD equations, and policy improvement is then policy iteration.
  *
- * <p>The architecture follows the task's declared {@link Structure}: for {@link Structure.Form#GENERAL} a tanh
- * {@link ValueNetwork} and a {@link QuadraticAdvantage} (network centre and curvature, in the declared action
- * coordinates); for {@link Structure.Form#LINEAR_QUADRATIC} a {@link QuadraticValue} and a
- * {@link LinearQuadraticAdvantage}, which contain the exact discrete-time optimum and nothing else (no bias term:
- * a_ω(0) = 0), with states scaled but not centred. Transitions come from a replay buffer: online, filled by
- * walkers that follow the actor plus {@link Exploration} noise (in the action coordinates) and reset to the start
- * distribution every {@code episodeTime} on average; offline, the {@link TransitionLog} itself.
+ * <p>The architecture follows the task's declared {@link Structure}:
+ * <ul>
+ *   <li>{@link Structure.Form#LINEAR_QUADRATIC}: a {@link QuadraticValue} and a {@link LinearQuadraticAdvantage},
+ *       which contain the exact discrete-time optimum and nothing else (no bias term: a_ω(0) = 0), on states scaled
+ *       but not centred, learned by {@link LinearQuadraticPolicyIteration} on every transition seen;</li>
+ *   <li>{@link Structure.Form#HOMOGENEOUS}: a {@link HomogeneousValue} and a {@link HomogeneousAdvantage} (constant
+ *       actor), learned by {@link HomogeneousPolicyIteration};</li>
+ *   <li>{@link Structure.Form#GENERAL}: a tanh {@link ValueNetwork} and a {@link QuadraticAdvantage} (network centre
+ *       and curvature, in the declared action coordinates); q_ψ and V's hidden layers take Adam steps on
+ *       E[(δ/Δt)²] with a Polyak target network, and V's head is solved every {@code headEvery} steps by LSTD
+ *       ({@link LeastSquaresTd}) with q's scale calibrated in the same solve.</li>
+ * </ul>
+ * Transitions come from walkers that follow the actor plus {@link Exploration} noise (in the action coordinates)
+ * and reset to the start distribution every {@code episodeTime} on average, through a replay buffer; offline, from
+ * the {@link TransitionLog} itself.
  *
- * <p>What it can see, by type: a {@link Task} (d, the action space, ρ) and transitions. The constructors
+ * <p>What it can see, by type: a {@link Task} (d, the action space, ρ, the declared structure) and transitions. The constructors
  * take an {@link Environment} or a {@link TransitionLog}; neither exposes a problem, its drift, diffusion
  * or reward function, so this class cannot read f or Σ (a compile-time property).
  *
