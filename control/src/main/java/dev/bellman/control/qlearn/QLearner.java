@@ -446,11 +446,38 @@ public final class QLearner implements AutoCloseable {
                 for (double t : theta) {
                     ok &= Double.isFinite(t);
                 }
-                if (ok) {
+                if (ok && admissible(v, theta, xn, b.rewardRate())) {
                     v.setHead(theta);
                 }
             }
         }
+    }
+
+    /**
+     * A necessary condition on a solved head: where every sampled reward has one sign, so must V = E∫e^{−ρt}r dt.
+     * The TD equations of an actor whose value is infinite (Merton consuming too much) still have a solution, of the
+     * wrong sign; following it would drive the actor further out, so such a head is refused (the gradient-trained
+     * head stays).
+     */
+    private static boolean admissible(ValueModel v, double[] theta, NDArray xn, NDArray rewardRate) {
+        double[] r = ParameterSnapshot.toDoubles(rewardRate);
+        boolean nonPositive = true;
+        boolean nonNegative = true;
+        for (double e : r) {
+            nonPositive &= e <= 0;
+            nonNegative &= e >= 0;
+        }
+        if (!nonPositive && !nonNegative) {
+            return true;
+        }
+        NDArray th = xn.getManager().create(theta, new Shape(theta.length, 1)).toType(xn.getDataType(), false);
+        double[] values = ParameterSnapshot.toDoubles(v.features(xn).matMul(th));
+        for (double e : values) {
+            if (nonPositive ? e > 0 : e < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Walkers take one explored step; the transitions go to the replay buffer; some walkers reset. */
