@@ -12,6 +12,7 @@ import dev.bellman.control.qlearn.QLearnerConfig;
 import dev.bellman.control.qlearn.QLearningExperiment;
 import dev.bellman.control.qlearn.QLearningListener;
 import dev.bellman.control.qlearn.QlearnDefaults;
+import dev.bellman.control.qlearn.Structure;
 import dev.bellman.control.qlearn.TransitionLog;
 import dev.bellman.control.reference.LqrParameters;
 import dev.bellman.control.reference.MertonParameters;
@@ -39,7 +40,8 @@ final class ControlQlearnCommand extends RunCommand {
     @Option(names = "--dt", paramLabel = "h", description = "Time step Δt of the transitions (default 0.01).")
     Double dt;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Learning steps (default: 4000 at dt ≥ 0.01, more below).")
+    @Option(names = "--steps", paramLabel = "N", description = "Learning steps (default: lqr 4000 at dt ≥ 0.01, more below;"
+            + " merton twice that; with --richardson the dt/2 run takes √8 times as many).")
     Integer steps;
 
     @Option(names = "--richardson", description = "Learn at Δt and Δt/2 and combine the gains (removes the O(Δt) bias).")
@@ -47,6 +49,11 @@ final class ControlQlearnCommand extends RunCommand {
 
     @Option(names = "--exact", description = "lqr: simulate with the exact transition and a trapezoid reward (default: Euler, rectangle).")
     boolean exact;
+
+    @Option(names = "--architecture", paramLabel = "declared|general", description = "declared (default): the architecture the"
+            + " problem's declared structure selects (lqr: linear-quadratic, merton: homogeneous in wealth; both learned by"
+            + " least-squares policy iteration); general: neural value and advantage, nothing declared.")
+    String architecture;
 
     @Option(names = "--transitions", paramLabel = "FILE", description = "Learn offline from logged transitions (.csv or .npy).")
     Path transitions;
@@ -105,7 +112,7 @@ final class ControlQlearnCommand extends RunCommand {
                 }
                 stateDim = 1;
                 actionDim = merton.assets() + 1;
-                learner = QlearnDefaults.merton(merton.assets(), h, seed);
+                learner = QlearnDefaults.merton(merton.assets(), merton.rho(), h, seed);
             }
             default -> throw new BadInputException("control qlearn: unknown problem '" + name + "' (expected lqr or merton)");
         }
@@ -124,7 +131,14 @@ final class ControlQlearnCommand extends RunCommand {
             log = QlearnTransitionsFile.read(transitions, stateDim, actionDim);
         }
         TimeDiscretisation scheme = exact ? TimeDiscretisation.EXACT_TRAPEZOID : TimeDiscretisation.EULER_RECTANGLE;
-        return new QlearnConfiguration(name, lqr, merton, learner, scheme, richardson, transitions, log);
+        String arch = architecture == null ? "declared" : architecture.strip();
+        ControlProblem declaredFor = lqr != null ? new LqrProblem(lqr) : new MertonProblem(merton);
+        Structure structure = switch (arch) {
+            case "declared" -> QLearningExperiment.declaredStructure(declaredFor);
+            case "general" -> Structure.general(actionDim);
+            default -> throw new BadInputException("--architecture must be declared or general, got '" + arch + "'");
+        };
+        return new QlearnConfiguration(name, lqr, merton, learner, scheme, richardson, transitions, log, structure);
     }
 
     /** Up to four start states for the trajectory plot: LQR ±1, ±2 along every axis; Merton wealths 0.5, 1, 2, 5. */
@@ -162,9 +176,10 @@ final class ControlQlearnCommand extends RunCommand {
                 }
             };
             if (problem instanceof LqrProblem lqr) {
-                return QLearningExperiment.lqr(lqr, c.learner(), source, c.richardson(), progress, every, manager);
+                return QLearningExperiment.lqr(lqr, c.learner(), source, c.richardson(), progress, every, manager, c.structure());
             }
-            return QLearningExperiment.merton((MertonProblem) problem, c.learner(), source, c.richardson(), progress, every, manager);
+            return QLearningExperiment.merton((MertonProblem) problem, c.learner(), source, c.richardson(), progress, every, manager,
+                    c.structure());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bellman.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.bellman.control.qlearn.QLearnerConfig;
+import dev.bellman.control.qlearn.Structure;
 import dev.bellman.control.qlearn.TransitionLog;
 import dev.bellman.control.reference.LqrParameters;
 import dev.bellman.control.reference.MertonParameters;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
  * @param richardson learn at Δt and Δt/2 and combine
  * @param transitionsFile the offline log's path, or null
  * @param log the offline transitions, or null
+ * @param structure what the learner is told about the problem's form (it picks its architecture from it)
  */
 record QlearnConfiguration(String problem, LqrParameters lqr, MertonParameters merton, QLearnerConfig learner,
-        TimeDiscretisation scheme, boolean richardson, Path transitionsFile, @JsonIgnore TransitionLog log) {}
+        TimeDiscretisation scheme, boolean richardson, Path transitionsFile, @JsonIgnore TransitionLog log, Structure structure) {}

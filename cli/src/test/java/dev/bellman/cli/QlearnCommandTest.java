@@ -91,6 +91,7 @@ class QlearnCommandTest {
             {"control", "qlearn", "--problem", "lqr", "--dt", "-0.1"},
             {"control", "qlearn", "--problem", "lqr", "--steps", "0"},
             {"control", "qlearn", "--problem", "pendulum"},
+            {"control", "qlearn", "--problem", "lqr", "--architecture", "quadratic"},
             {"control", "qlearn", "--problem", "lqr", "--transitions", tmp.resolve("missing.csv").toString()},
         }) {
             Outcome o = run(withOut(args, tmp));

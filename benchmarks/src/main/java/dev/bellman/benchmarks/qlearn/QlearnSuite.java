@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
  * Each case prints {@code RESULT {json}} on stdout: the run's report plus the case name, the target and
  * whether it was met. Run: {@code java -cp … dev.bellman.benchmarks.qlearn.QlearnSuite [case …] [--threads N]
  * [--seed S] [--steps N]}; cases: lqr-0.1, lqr-0.01, lqr-0.001, lqr-0.01-richardson, lqr-0.01-exact,
- * merton-0.01 (default: all). Threads default to 2 (the targets' machine).
+ * merton-0.01 (default: all; any lqr-h or merton-h parses its Δt). Threads default to 2 (the targets' machine).
+ * Each problem is learned with the structure it declares ({@link QLearningExperiment#declaredStructure}); with
+ * {@code -Darchitecture=general} with none (the neural learner), for comparison.
  */
 public final class QlearnSuite {
     private QlearnSuite() {}
@@ -72,13 +74,14 @@ public final class QlearnSuite {
         double dt = Double.parseDouble(parts[1]);
         boolean richardson = c.endsWith("-richardson");
         if (parts[0].equals("merton")) {
-            QLearnerConfig cfg = tuned(QlearnDefaults.merton(1, dt, seed));
+            QLearnerConfig cfg = tuned(QlearnDefaults.merton(1, MertonParameters.reference().rho(), dt, seed));
             if (steps != null) {
                 cfg = cfg.withSteps(steps);
             }
-            return QLearningExperiment.merton(new MertonProblem(MertonParameters.reference()), cfg,
-                    new QLearningExperiment.Simulated(TimeDiscretisation.EULER_RECTANGLE), richardson,
-                    (p, l) -> System.err.printf("  step %d  td %.4g  %.1fs%n", p.step(), p.tdRateRms(), p.elapsedSeconds()), 500, manager);
+            MertonProblem merton = new MertonProblem(MertonParameters.reference());
+            return QLearningExperiment.merton(merton, cfg, new QLearningExperiment.Simulated(TimeDiscretisation.EULER_RECTANGLE), richardson,
+                    (p, l) -> System.err.printf("  step %d  td %.4g  %.1fs%n", p.step(), p.tdRateRms(), p.elapsedSeconds()),
+                    Integer.getInteger("every", 500), manager, structure(merton));
         }
         TimeDiscretisation scheme = c.endsWith("-exact") ? TimeDiscretisation.EXACT_TRAPEZOID : TimeDiscretisation.EULER_RECTANGLE;
         QLearnerConfig cfg = tuned(QlearnDefaults.lqr(1, dt, seed));
@@ -86,13 +89,21 @@ public final class QlearnSuite {
             cfg = cfg.withSteps(steps);
         }
         double[][] xs = {{-2}, {0}, {1}, {2}};
-        return QLearningExperiment.lqr(new LqrProblem(LqrParameters.reference()), cfg, new QLearningExperiment.Simulated(scheme),
+        LqrProblem lqr = new LqrProblem(LqrParameters.reference());
+        return QLearningExperiment.lqr(lqr, cfg, new QLearningExperiment.Simulated(scheme),
                 richardson, (p, l) -> {
                     double[][] a = QLearningExperiment.evaluate(l, xs, false);
                     double[][] v = QLearningExperiment.evaluate(l, xs, true);
                     System.err.printf("  step %d  td %.4g  %.1fs  a(-2,0,1,2)=%.4f %.4f %.4f %.4f  V=%.4f %.4f %.4f %.4f%n", p.step(),
                             p.tdRateRms(), p.elapsedSeconds(), a[0][0], a[1][0], a[2][0], a[3][0], v[0][0], v[1][0], v[2][0], v[3][0]);
-                }, Integer.getInteger("every", 500), manager);
+                }, Integer.getInteger("every", 500), manager, structure(lqr));
+    }
+
+    /** The problem's declared structure, or none with -Darchitecture=general (the neural learner). */
+    static dev.bellman.control.qlearn.Structure structure(dev.bellman.control.hjb.ControlProblem problem) {
+        return "general".equals(System.getProperty("architecture"))
+                ? dev.bellman.control.qlearn.Structure.general(problem.actionSpace().dim())
+                : QLearningExperiment.declaredStructure(problem);
     }
 
     /** Tuning overrides from system properties (-Dpolyak, -Dlr, -Dbatch, -Dfloor, -Davg, -Depisode). */
@@ -117,6 +128,13 @@ public final class QlearnSuite {
         }
         if (System.getProperty("hidden") != null) {
             c = c.withHidden(java.util.Arrays.stream(System.getProperty("hidden").split(",")).map(Integer::valueOf).toList());
+        }
+        if (System.getProperty("buffer") != null) {
+            c = c.withBufferCapacity(Integer.parseInt(System.getProperty("buffer")));
+        }
+        if (System.getProperty("headEvery") != null) {
+            c = c.withHeadSolve(Integer.parseInt(System.getProperty("headEvery")), Integer.parseInt(System.getProperty("headSample",
+                    "" + c.headSample())));
         }
         if (System.getProperty("explore") != null) {
             double[] e = java.util.Arrays.stream(System.getProperty("explore").split(",")).mapToDouble(Double::parseDouble).toArray();

@@ -10,15 +10,15 @@ import java.util.Map;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RectangularCholeskyDecomposition;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
  * The exact one-step law of dX = (AX + Ba)dt + D dW with a held over Δt:
  * x' = Fx + Ga + w, w ~ N(0, W), F = e^{AΔt}, G = ∫₀^Δt e^{As}ds B (the top-right block of
  * exp([[A, B], [0, 0]]Δt)), W = ∫₀^Δt e^{As}DDᵀe^{Aᵀs}ds by Van Loan (IEEE TAC 23, 1978):
  * exp([[−A, DDᵀ], [0, Aᵀ]]Δt) = [[·, M₁₂], [0, M₂₂]], F = M₂₂ᵀ, W = M₂₂ᵀM₁₂. Noise enters as w = zLᵀ
- * with LLᵀ = W (a rectangular Cholesky root, so a singular W is fine). The matrices are cached per Δt.
- * Shapes: x (B, d), a (B, m), z (B, d) (the root is d × rank, padded with zero columns to d × d).
+ * with LLᵀ = W (a symmetric eigen-root, so a singular or zero W is fine). The matrices are cached per Δt.
+ * Shapes: x (B, d), a (B, m), z (B, d) (the root is d × d).
  */
 final class LinearGaussianStep {
     private final RealMatrix a;
@@ -38,7 +38,7 @@ final class LinearGaussianStep {
         double[][][] m = matrices(dt);
         NDManager mgr = x.getManager();
         DataType type = x.getDataType();
-                return x.matMul(create(mgr, m[0], type)).add(act.matMul(create(mgr, m[1], type)))
+        return x.matMul(create(mgr, m[0], type)).add(act.matMul(create(mgr, m[1], type)))
                 .add(z.matMul(create(mgr, m[2], type)));
     }
 
@@ -72,15 +72,27 @@ final class LinearGaussianStep {
     private double[][][] compute(double dt) {
         RealMatrix[] fgw = fgw(dt);
         int n = a.getRowDimension();
+        // L = U√Λ from W = UΛUᵀ with rounding-negative eigenvalues set to 0: a root for any PSD W, singular or zero
+        // (a rectangular Cholesky refuses W = 0, the noise-free problem).
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(fgw[2]);
+        RealMatrix u = eigenvectors(eig, n);
+        double[] lambda = eig.getEigenvalues();
         double[][] root = new double[n][n];
-        RealMatrix r = new RectangularCholeskyDecomposition(fgw[2], 1e-300).getRootMatrix();
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < r.getColumnDimension(); j++) {
-                root[i][j] = r.getEntry(i, j);
+            for (int j = 0; j < n; j++) {
+                root[i][j] = u.getEntry(i, j) * Math.sqrt(Math.max(lambda[j], 0));
             }
         }
         return new double[][][] {fgw[0].transpose().getData(), fgw[1].transpose().getData(),
             MatrixUtils.createRealMatrix(root).transpose().getData()};
+    }
+
+    private static RealMatrix eigenvectors(EigenDecompositionSymmetric eig, int n) {
+        RealMatrix u = new Array2DRowRealMatrix(n, n);
+        for (int j = 0; j < n; j++) {
+            u.setColumnVector(j, eig.getEigenvector(j));
+        }
+        return u;
     }
 
     private static NDArray create(NDManager m, double[][] v, DataType type) {

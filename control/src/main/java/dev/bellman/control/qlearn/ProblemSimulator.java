@@ -33,8 +33,18 @@ public final class ProblemSimulator implements Environment {
     private final ControlProblem problem;
     private final TimeDiscretisation scheme;
     private final LinearGaussianStep exact;
+    private final Structure structure;
 
+    /** A simulator that declares nothing about the problem's form ({@link Structure#general}). */
     public ProblemSimulator(ControlProblem problem, TimeDiscretisation scheme) {
+        this(problem, scheme, problem == null ? null : Structure.general(problem.actionSpace().dim()));
+    }
+
+    /**
+     * A simulator that passes on what its creator declares about the problem's form (the learner picks its
+     * architecture from it; see {@link Structure}).
+     */
+    public ProblemSimulator(ControlProblem problem, TimeDiscretisation scheme, Structure structure) {
         if (problem == null || scheme == null) {
             throw new BadInputException("a simulator needs a problem and a transition rule");
         }
@@ -44,8 +54,11 @@ public final class ProblemSimulator implements Environment {
         if (!(problem.discountRate() > 0)) {
             throw new BadInputException("Q-learning needs a discount rate rho > 0, got " + problem.discountRate());
         }
+        Task.requireConsistent(structure, problem.actionSpace());
+        Task.requireConsistent(structure, problem.stateDim());
         this.problem = problem;
         this.scheme = scheme;
+        this.structure = structure;
         if (scheme == TimeDiscretisation.EXACT_TRAPEZOID) {
             if (!(problem instanceof LqrProblem lqr)) {
                 throw new BadInputException("the exact transition needs a linear SDE (an LQR problem); use the Euler rule");
@@ -78,6 +91,11 @@ public final class ProblemSimulator implements Environment {
     @Override
     public double discountRate() {
         return problem.discountRate();
+    }
+
+    @Override
+    public Structure structure() {
+        return structure;
     }
 
     @Override

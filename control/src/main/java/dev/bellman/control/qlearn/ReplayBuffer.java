@@ -61,6 +61,12 @@ final class ReplayBuffer {
         }
     }
 
+    /** Every row held, in storage order. */
+    TransitionBatch all(NDManager manager, DataType type) {
+        double[] v = java.util.Arrays.copyOf(data, size * width);
+        return split(manager.create(v, new Shape(size, width)).toType(type, false));
+    }
+
     /** n rows drawn uniformly with replacement. */
     TransitionBatch sample(int n, RandomGenerator rng, NDManager manager, DataType type) {
         double[] v = new double[n * width];
@@ -68,7 +74,10 @@ final class ReplayBuffer {
             int k = rng.nextInt(size);
             System.arraycopy(data, k * width, v, i * width, width);
         }
-        NDArray all = manager.create(v, new Shape(n, width)).toType(type, false);
+        return split(manager.create(v, new Shape(n, width)).toType(type, false));
+    }
+
+    private TransitionBatch split(NDArray all) {
         NDList parts = all.split(new long[] {d, d + m, d + m + 1, 2L * d + m + 1}, 1);
         return new TransitionBatch(parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4));
     }

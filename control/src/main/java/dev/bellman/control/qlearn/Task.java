@@ -25,8 +25,21 @@ public interface Task {
         return actionSpace().dim();
     }
 
-    /** A task from its three facts (e.g. for offline learning from a {@link TransitionLog}). */
+    /**
+     * What the task declares about its form ({@link Structure}); the learner picks its architecture from it.
+     * Default: nothing declared.
+     */
+    default Structure structure() {
+        return Structure.general(actionDim());
+    }
+
+    /** A task from its three facts (e.g. for offline learning from a {@link TransitionLog}), nothing declared. */
     static Task of(int stateDim, ActionSpace actions, double discountRate) {
+        return of(stateDim, actions, discountRate, actions == null ? null : Structure.general(Math.max(1, actions.dim())));
+    }
+
+    /** A task from its three facts and a declared structure. */
+    static Task of(int stateDim, ActionSpace actions, double discountRate, Structure structure) {
         if (stateDim < 1) {
             throw new BadInputException("a task needs a state dimension ≥ 1, got " + stateDim);
         }
@@ -36,6 +49,8 @@ public interface Task {
         if (!(discountRate > 0) || !Double.isFinite(discountRate)) {
             throw new BadInputException("continuous-time Q-learning needs a discount rate rho > 0, got " + discountRate);
         }
+        requireConsistent(structure, actions);
+        requireConsistent(structure, stateDim);
         return new Task() {
             @Override
             public int stateDim() {
@@ -51,6 +66,31 @@ public interface Task {
             public double discountRate() {
                 return discountRate;
             }
+
+            @Override
+            public Structure structure() {
+                return structure;
+            }
         };
+    }
+
+    /** Refuses a structure that does not fit the action space (count; a linear-quadratic task has unbounded actions). */
+    static void requireConsistent(Structure structure, ActionSpace actions) {
+        if (structure == null) {
+            throw new BadInputException("a task needs a structure (Structure.general(m) when nothing is known)");
+        }
+        if (structure.actionDim() != actions.dim()) {
+            throw new BadInputException("the structure declares " + structure.actionDim() + " actions, the action space has " + actions.dim());
+        }
+        if (structure.form() == Structure.Form.LINEAR_QUADRATIC && !(actions instanceof ActionSpace.Unbounded)) {
+            throw new BadInputException("a linear-quadratic structure needs unbounded actions");
+        }
+    }
+
+    /** Refuses a structure that does not fit the state (a homogeneous task has one positive state). */
+    static void requireConsistent(Structure structure, int stateDim) {
+        if (structure.form() == Structure.Form.HOMOGENEOUS && stateDim != 1) {
+            throw new BadInputException("a homogeneous structure has one (positive) state, the task has " + stateDim);
+        }
     }
 }
