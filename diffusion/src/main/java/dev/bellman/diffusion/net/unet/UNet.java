@@ -13,9 +13,9 @@ import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.GradMode;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
-import dev.bellman.control.field.VectorField;
 import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.nn.ParameterSnapshot;
+import dev.bellman.diffusion.net.ControlNetwork;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +48,7 @@ import java.util.SplittableRandom;
  * <p>Divergence: Hutchinson only (see {@link #divergence}); the exact divergence would need D
  * backward passes and is refused.
  */
-public final class UNet implements VectorField, AutoCloseable {
+public final class UNet implements ControlNetwork {
     private static final Shape ONE = new Shape(1, 1);
     private static final Shape TWO = new Shape(2, 2);
     private static final Shape NO_PAD = new Shape(0, 0);
@@ -108,6 +108,11 @@ public final class UNet implements VectorField, AutoCloseable {
         return config;
     }
 
+    @Override
+    public UNetConfig spec() {
+        return config;
+    }
+
     /** The manager that owns the parameters. */
     public NDManager manager() {
         return manager;
@@ -118,6 +123,7 @@ public final class UNet implements VectorField, AutoCloseable {
     }
 
     /** Named parameters in a stable order; live arrays (not copies) that require gradients. */
+    @Override
     public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
     }
