@@ -72,8 +72,13 @@ class ImageTrainingTest {
         return new DataSource.Finite(DataSpec.parse("images:/nonexistent/tiny"), Split.lastTenth(all));
     }
 
+    /**
+     * Float64: libtorch runs float64 convolutions in ATen, not oneDNN, whose float32 AVX-512 kernels
+     * return garbage in about 1 of 1,500 backward passes on this project's CPU (see
+     * {@code UNet.CHANNEL_BLOCK}); a bit-for-bit test on them would be flaky.
+     */
     static UNetConfig tiny(long seed) {
-        return new UNetConfig(1, 8, 8, 8, 2, 16, Precision.FLOAT32, seed);
+        return new UNetConfig(1, 8, 8, 8, 2, 16, Precision.FLOAT64, seed);
     }
 
     static TrainConfig config(long steps, long checkpointEvery) {
@@ -111,12 +116,7 @@ class ImageTrainingTest {
         Checkpoint straight;
         try (ScoreMatchingTrainer t = ScoreMatchingTrainer.start(config(6, 1000), images, m)) {
             assertThat(t.network()).isInstanceOf(UNet.class);
-            t.train(CheckpointSink.NONE, new TrainListener() {
-                @Override
-                public void onStep(long step, double loss, double sps) {
-                    System.err.println("DEBUG step " + step + " loss " + loss);
-                }
-            });
+            t.train(CheckpointSink.NONE, TrainListener.NONE);
             straight = t.checkpoint();
         }
         float[] losses = straight.losses();
@@ -152,12 +152,12 @@ class ImageTrainingTest {
             assertThat(model.control()).isInstanceOf(UNet.class);
             assertThat(model.sampleShape()).isEqualTo(new Shape(1, 8, 8));
             assertThat(ParameterSnapshot.capture(model.control().parameters()).sameValues(straight.ema().shadow())).isTrue();
-            NDArray t = m.full(new Shape(3, 1), 0.5f, DataType.FLOAT32);
-            NDArray x = m.randomNormal(0, 1, new Shape(3, 64), DataType.FLOAT32);
+            NDArray t = m.create(new double[] {0.2, 0.5, 0.8}, new Shape(3, 1));
+            NDArray x = m.randomNormal(0, 1, new Shape(3, 64), DataType.FLOAT64);
             NDArray u = model.control().value(t, x);
             assertThat(u.getShape()).isEqualTo(new Shape(3, 64));
             // The EMA control is no longer the zero control of the initialisation.
-            assertThat(u.abs().max().getFloat()).isPositive();
+            assertThat(u.abs().max().getDouble()).isPositive();
             double[] samples = PreviewSamples.draw(model, 2, 5, 0, m);
             assertThat(samples).hasSize(2 * 64);
             assertThat(java.util.Arrays.stream(samples).allMatch(Double::isFinite)).isTrue();
