@@ -1,6 +1,7 @@
 package dev.bellman.cli;
 
 import dev.bellman.cli.train.ImageDefaults;
+import dev.bellman.cli.train.SampleGrids;
 import dev.bellman.cli.train.TrainRequest;
 import dev.bellman.cli.train.TrainRun;
 import dev.bellman.control.BadInputException;
@@ -30,6 +31,9 @@ final class TrainCommand extends RunCommand {
      */
     /** The end-of-run gap; null means the real estimate ({@link TrainGapProbe}); tests may skip it. */
     static GapProbe gapProbe;
+
+    /** The sample grids of image runs; null means {@link SampleGrids.Sizes#DEFAULT}; tests shrink them. */
+    static SampleGrids.Sizes gridSizes;
 
     @Option(names = "--data", paramLabel = "SPEC",
             description = "Data: a toy name (8gaussians, 25gaussians, swissroll, moons, circles, rings, pinwheel, 2spirals,"
@@ -125,7 +129,8 @@ final class TrainCommand extends RunCommand {
     protected Object execute(RunContext context, Object configuration) throws Exception {
         TrainRequest request = (TrainRequest) configuration;
         return TrainRun.run(request, context.engine(), context.runDirectory().path(), context.engine().config().seed(),
-                context.diagnostics(), gapProbe(), gapProbe() instanceof TrainGapProbe t ? t.forCurve() : gapProbe());
+                context.diagnostics(), gapProbe(), gapProbe() instanceof TrainGapProbe t ? t.forCurve() : gapProbe(),
+                gridSizes == null ? SampleGrids.Sizes.DEFAULT : gridSizes);
     }
 
     private GapProbe gapProbe() {

@@ -16,22 +16,38 @@ import java.util.Locale;
 
 /**
  * Sample grids of an image model in the run directory: at checkpoints during training
- * ({@code samples-stepNNNNNNN.png}, {@value #PERIODIC_SAMPLES} samples of the EMA weights in
- * {@value #PERIODIC_STEPS} Euler–Maruyama steps of the reverse SDE (the samplers module's EM, whose
- * diffusion is a scalar per row: the core integrator's (B, D, D) Σ costs 157 MB a step for 64 MNIST
- * samples), about {@value #POINTS} grids a run)
- * and at the end ({@code samples.png}, {@value #FINAL_SAMPLES} samples in {@value #FINAL_STEPS} steps).
+ * ({@code samples-stepNNNNNNN.png}, by default 36 samples of the EMA weights in 100 Euler–Maruyama
+ * steps of the reverse SDE (the samplers module's EM, whose diffusion is a scalar per row: the core
+ * integrator's (B, D, D) Σ costs 157 MB a step for 64 MNIST samples), about {@value #POINTS} grids a
+ * run) and at the end ({@code samples.png}, 64 samples in 250 steps); see {@link Sizes}.
  * Every grid starts from the same prior draws and noise (the run's seed), so the grids show one set
  * of samples sharpening as training proceeds.
  *
  * <p>The time spent sampling is kept ({@link #seconds()}) so that the run's training speed leaves it out.
  */
-final class SampleGrids {
-    static final int PERIODIC_SAMPLES = 36;
-    static final int PERIODIC_STEPS = 100;
-    static final int FINAL_SAMPLES = 64;
-    static final int FINAL_STEPS = 250;
+public final class SampleGrids {
     static final int POINTS = 5;
+
+    /**
+     * How many samples the grids show and how many reverse-SDE steps draw them.
+     *
+     * @param periodicSamples samples of each grid at a checkpoint
+     * @param periodicSteps their Euler–Maruyama steps
+     * @param finalSamples samples of the end-of-run grid
+     * @param finalSteps its steps
+     */
+    public record Sizes(int periodicSamples, int periodicSteps, int finalSamples, int finalSteps) {
+        /** 36 samples in 100 steps at checkpoints, 64 in 250 at the end. */
+        public static final Sizes DEFAULT = new Sizes(36, 100, 64, 250);
+
+        public Sizes {
+            if (periodicSamples < 1 || periodicSteps < 1 || finalSamples < 1 || finalSteps < 1) {
+                throw new IllegalArgumentException("grid sizes and steps must be ≥ 1");
+            }
+        }
+    }
+
+    private final Sizes sizes;
 
     private final Path runDir;
     private final long totalSteps;
@@ -47,7 +63,8 @@ final class SampleGrids {
      * @param fromStep the step the session starts at (a resumed run does not redraw earlier grids)
      * @param seed the run's seed
      */
-    SampleGrids(Path runDir, long totalSteps, long fromStep, long seed, NDManager manager) {
+    SampleGrids(Path runDir, long totalSteps, long fromStep, long seed, NDManager manager, Sizes sizes) {
+        this.sizes = sizes;
         this.runDir = runDir;
         this.totalSteps = totalSteps;
         this.every = Math.max(1, totalSteps / POINTS);
@@ -64,14 +81,14 @@ final class SampleGrids {
         }
         lastBucket = step / every;
         try (TrainedModel model = TrainedModel.of(checkpoint)) {
-            written.add(write(model, runDir.resolve(String.format(Locale.ROOT, "samples-step%07d.png", step)), PERIODIC_SAMPLES,
-                    PERIODIC_STEPS));
+            written.add(write(model, runDir.resolve(String.format(Locale.ROOT, "samples-step%07d.png", step)), sizes.periodicSamples(),
+                    sizes.periodicSteps()));
         }
     }
 
     /** The end-of-run grid {@code samples.png}. */
     Path writeFinal(ControlModel model) {
-        return write(model, runDir.resolve("samples.png"), FINAL_SAMPLES, FINAL_STEPS);
+        return write(model, runDir.resolve("samples.png"), sizes.finalSamples(), sizes.finalSteps());
     }
 
     /** Seconds spent drawing and writing grids. */

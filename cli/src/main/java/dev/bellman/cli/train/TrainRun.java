@@ -61,6 +61,14 @@ public final class TrainRun {
      */
     public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
             GapProbe gapProbe, GapProbe curveProbe) throws Exception {
+        return run(request, engine, runDir, seed, progress, gapProbe, curveProbe, SampleGrids.Sizes.DEFAULT);
+    }
+
+    /**
+     * @param grids the sizes of the sample grids of image runs
+     */
+    public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
+            GapProbe gapProbe, GapProbe curveProbe, SampleGrids.Sizes gridSizes) throws Exception {
         Checkpoint resumeFrom = request.resume() == null ? null : CheckpointFile.read(request.resume());
         String dataSpec = resumeFrom != null ? resumeFrom.config().data() : request.data();
         int imageSize = resumeFrom != null ? resumeFrom.config().imageSize() : request.imageSize();
@@ -86,7 +94,7 @@ public final class TrainRun {
                 GapCurve curve = new GapCurve(gapProbe == GapProbe.NONE ? GapProbe.NONE : curveProbe, data,
                         Math.max(1, trainer.config().steps() / GAP_CURVE_POINTS));
                 SampleGrids grids = image
-                        ? new SampleGrids(runDir, trainer.config().steps(), trainer.step(), trainer.config().seed(), manager)
+                        ? new SampleGrids(runDir, trainer.config().steps(), trainer.step(), trainer.config().seed(), manager, gridSizes)
                         : null;
                 try (TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
                     summary = trainer.train(c -> {
