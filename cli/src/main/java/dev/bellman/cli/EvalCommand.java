@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.Probes;
 import dev.bellman.control.random.StepRandom;
 import dev.bellman.data.DataSource;
 import dev.bellman.data.HostArrays;
@@ -74,7 +76,7 @@ final class EvalCommand extends RunCommand {
                     FLOOR_REPEATS, SlicedWasserstein.DEFAULT_PROJECTIONS, seed);
             NDArray heldOut = heldOut(data, manager, type, count, rng, dim);
             context.diagnostics().println("eval: likelihood of " + heldOut.getShape().get(0) + " held-out points");
-            LikelihoodResult lik = new Likelihood(model, LikelihoodConfig.defaults(dim, seed)).logDensity(heldOut);
+            LikelihoodResult lik = new Likelihood(model, likelihoodConfig(data, dim, seed)).logDensity(heldOut);
             Double entropy = null;
             if (data instanceof DataSource.Infinite inf && inf.law() instanceof ToyDistribution toy && toy.entropy().isPresent()) {
                 entropy = toy.entropy().getAsDouble();
@@ -84,6 +86,22 @@ final class EvalCommand extends RunCommand {
             return new EvalSummary(count, q.mmd2(), q.mmd2Floor(), q.mmd2FloorSd(), q.sw2(), q.sw2Floor(), q.energy(),
                     q.energyFloor(), lik.nll(), entropy, bpd, lik.evaluations());
         }
+    }
+
+    /** Held-out images per probability-flow solve: a U-Net's backward pass keeps every activation of the batch. */
+    static final int IMAGE_LIKELIHOOD_BATCH = 100;
+
+    /**
+     * The likelihood's settings: the defaults, but for images always Hutchinson's divergence (one
+     * Rademacher probe fixed per solve, DESIGN.md §1.5), whatever D — the U-Net has no exact
+     * divergence — in solves of {@value #IMAGE_LIKELIHOOD_BATCH} images.
+     */
+    static LikelihoodConfig likelihoodConfig(DataSource data, int dim, long seed) {
+        LikelihoodConfig c = LikelihoodConfig.defaults(dim, seed);
+        if (!data.isImage()) {
+            return c;
+        }
+        return c.withDivergence(DivergenceMode.hutchinson(Probes.rademacher(1, dim, seed))).withBatch(IMAGE_LIKELIHOOD_BATCH);
     }
 
     /** Samples as flat rows (n, D) (images arrive as (n, C, H, W)). */

@@ -1,5 +1,7 @@
 package dev.bellman.cli;
 
+import dev.bellman.cli.train.ImageDefaults;
+import dev.bellman.cli.train.SampleGrids;
 import dev.bellman.cli.train.TrainRequest;
 import dev.bellman.cli.train.TrainRun;
 import dev.bellman.control.BadInputException;
@@ -14,7 +16,11 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bellman train}: score matching in control form (DESIGN.md §1.4). */
+/**
+ * {@code bellman train}: score matching in control form (DESIGN.md §1.4). The control network follows
+ * the data: the vector MLP, or the U-Net for images ({@code mnist:DIR}, {@code images:DIR}, image-shaped
+ * {@code npy:FILE}), whose options default per {@link ImageDefaults}.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a diffusion model's control network by denoising score matching in control form.")
 final class TrainCommand extends RunCommand {
@@ -26,6 +32,9 @@ final class TrainCommand extends RunCommand {
     /** The end-of-run gap; null means the real estimate ({@link TrainGapProbe}); tests may skip it. */
     static GapProbe gapProbe;
 
+    /** The sample grids of image runs; null means {@link SampleGrids.Sizes#DEFAULT}; tests shrink them. */
+    static SampleGrids.Sizes gridSizes;
+
     @Option(names = "--data", paramLabel = "SPEC",
             description = "Data: a toy name (8gaussians, 25gaussians, swissroll, moons, circles, rings, pinwheel, 2spirals,"
                     + " checkerboard), gmm:FILE, mnist:DIR, images:DIR, csv:FILE, npy:FILE (default 8gaussians).")
@@ -35,22 +44,25 @@ final class TrainCommand extends RunCommand {
     String sde;
 
     @Option(names = "--steps", paramLabel = "N", description = "Training steps (default " + TrainRequest.DEFAULT_STEPS
-            + "; with --resume the new total).")
+            + ", " + ImageDefaults.STEPS + " for mnist:/images: data; with --resume the new total).")
     Long steps;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default " + TrainRequest.DEFAULT_BATCH + ").")
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default " + TrainRequest.DEFAULT_BATCH
+            + ", " + ImageDefaults.BATCH + " for mnist:/images: data).")
     Integer batch;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default " + TrainRequest.DEFAULT_LR + ").")
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default " + TrainRequest.DEFAULT_LR
+            + ", " + ImageDefaults.LR + " for mnist:/images: data).")
     Double lr;
 
     @Option(names = "--weighting", paramLabel = "eps|likelihood", description = "Loss weighting λ(t) (default eps).")
     String weighting;
 
-    @Option(names = "--ema", paramLabel = "DECAY", description = "EMA decay of the weights (default " + TrainRequest.DEFAULT_EMA + ").")
+    @Option(names = "--ema", paramLabel = "DECAY", description = "EMA decay of the weights (default " + TrainRequest.DEFAULT_EMA
+            + ", " + ImageDefaults.EMA + " for mnist:/images: data).")
     Double ema;
 
-    @Option(names = "--image-size", paramLabel = "N", description = "Image side for images:DIR (default 28).")
+    @Option(names = "--image-size", paramLabel = "N", description = "Image side for images:DIR, a multiple of 4 (default 28).")
     Integer imageSize;
 
     @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR exactly where it stopped.")
@@ -74,12 +86,16 @@ final class TrainCommand extends RunCommand {
             return resumeRequest();
         }
         String spec = data == null ? "8gaussians" : data;
-        DataSpec.parse(spec); // syntax only: a bad name exits 2 before anything is created
+        DataSpec parsed = DataSpec.parse(spec); // syntax only: a bad name exits 2 before anything is created
+        int side = imageSize == null ? 28 : imageSize;
+        ImageDefaults.checkImageSize(parsed, side);
+        boolean image = ImageDefaults.appliesTo(parsed); // the U-Net's defaults (see ImageDefaults)
         return new TrainRequest(spec, SdeKind.parse(sde == null ? "vp" : sde),
-                steps == null ? TrainRequest.DEFAULT_STEPS : steps, batch == null ? TrainRequest.DEFAULT_BATCH : batch,
-                lr == null ? TrainRequest.DEFAULT_LR : lr, Weighting.parse(weighting == null ? "eps" : weighting),
-                ema == null ? TrainRequest.DEFAULT_EMA : ema, imageSize == null ? 28 : imageSize, TrainRequest.DEFAULT_WARMUP,
-                TrainRequest.DEFAULT_CHECKPOINT_EVERY, null);
+                steps != null ? steps : image ? ImageDefaults.STEPS : TrainRequest.DEFAULT_STEPS,
+                batch != null ? batch : image ? ImageDefaults.BATCH : TrainRequest.DEFAULT_BATCH,
+                lr != null ? lr : image ? ImageDefaults.LR : TrainRequest.DEFAULT_LR, Weighting.parse(weighting == null ? "eps" : weighting),
+                ema != null ? ema : image ? ImageDefaults.EMA : TrainRequest.DEFAULT_EMA, side, TrainRequest.DEFAULT_WARMUP,
+                image ? ImageDefaults.CHECKPOINT_EVERY : TrainRequest.DEFAULT_CHECKPOINT_EVERY, null);
     }
 
     /** A resumed run keeps its checkpoint's configuration; options that contradict it are refused. */
@@ -113,7 +129,8 @@ final class TrainCommand extends RunCommand {
     protected Object execute(RunContext context, Object configuration) throws Exception {
         TrainRequest request = (TrainRequest) configuration;
         return TrainRun.run(request, context.engine(), context.runDirectory().path(), context.engine().config().seed(),
-                context.diagnostics(), gapProbe(), gapProbe() instanceof TrainGapProbe t ? t.forCurve() : gapProbe());
+                context.diagnostics(), gapProbe(), gapProbe() instanceof TrainGapProbe t ? t.forCurve() : gapProbe(),
+                gridSizes == null ? SampleGrids.Sizes.DEFAULT : gridSizes);
     }
 
     private GapProbe gapProbe() {

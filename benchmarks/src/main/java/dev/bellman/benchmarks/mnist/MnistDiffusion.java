@@ -14,6 +14,10 @@ import dev.bellman.control.random.StepRandom;
 import dev.bellman.data.HostArrays;
 import dev.bellman.data.plot.ImageGrid;
 import dev.bellman.diffusion.ControlModel;
+import dev.bellman.diffusion.checkpoint.TrainedModel;
+import dev.bellman.samplers.Sampler;
+import dev.bellman.samplers.SamplerConfig;
+import dev.bellman.samplers.SamplerKind;
 import dev.bellman.diffusion.reverse.ReverseSde;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,34 +27,35 @@ import java.util.function.Function;
 
 /**
  * The MNIST image benchmark of issue 6: draws N digits from a trained image model with the reverse
- * SDE (Euler–Maruyama in generative time τ, no noise on the last step, stopping at τ = T − ε;
- * DESIGN.md §1.5), writes a grid PNG of the first 100, and judges all of them with the
- * {@link DigitClassifier} ({@link SampleQuality}: ≥ 80 % with confidence ≥ 0.9, every class ≥ 5 %).
+ * SDE (by default this class's Euler–Maruyama in generative time τ, no noise on the last step,
+ * stopping at τ = T − ε; or any sampler of the samplers module with {@code --sampler}; DESIGN.md
+ * §1.5), writes a grid PNG of the first 100, and judges all of them with the {@link DigitClassifier}
+ * ({@link SampleQuality}: ≥ 80 % with confidence ≥ 0.9, every class ≥ 5 %).
  *
- * <p>Train the model first, ≈ 30 minutes on CPU: the default U-Net ({@code UNetConfig.mnist}, c = 32,
- * 542,273 parameters) takes 1.45–1.7 s per training step at batch 64 on one thread ({@link UNetSpeed},
- * measured on a shared 2-core machine at load ≈ 14, so expect better when idle), i.e. ≈ 1,200 steps in
- * 30 minutes:
+ * <p>Train the model first, ≈ 30 minutes on CPU ({@code bellman train} picks the U-Net for mnist:
+ * data, c = 32, 542,273 parameters; see BENCHMARKS.md for the measured steps/s and the exact run):
  * <pre>
- *   bellman --threads 2 --seed 0 --out runs/mnist train --data mnist:../shared/datasets/mnist10k --sde vp \
- *       --steps 1200 --batch 64 --lr 2e-4 --ema 0.999
+ *   bellman --threads 1 --seed 0 --out runs/mnist train --data mnist:../shared/datasets/mnist10k \
+ *       --steps 1300 --batch 64 --lr 1e-3 --ema 0.995
  * </pre>
  * then the classifier ({@link TrainDigitClassifier}), then
  * <pre>
  *   java -Dai.djl.offline=true -cp CLASSPATH dev.bellman.benchmarks.mnist.MnistDiffusion --model runs/mnist \
- *       --classifier runs/digit-classifier.blmp [--n 1000] [--steps 500] [--out runs/mnist-samples] [--threads 2]
+ *       --classifier runs/digit-classifier.blmp [--n 1000] [--steps 500] [--sampler em|ancestral|...]
+ *       [--out runs/mnist-samples] [--threads 2]
  * </pre>
  * which prints {@code RESULT {json}} (the {@link SampleQuality} fields, sampler steps and wall time).
  *
- * <p>The model is read through a {@code Function<Path, ControlModel>} seam: the trainer's
- * {@code TrainedModel.load} plugs in there ({@link #MODEL_LOADER}).
+ * <p>The model is read through a {@code Function<Path, ControlModel>} seam, {@link #MODEL_LOADER} in
+ * {@link #main}: the trainer's checkpoint loader {@code TrainedModel.load} (EMA weights; tests may
+ * pass closed-form models instead).
  */
 public final class MnistDiffusion {
-    /** Where the trainer's {@code TrainedModel::load} is wired in (the lead does this on merge). */
-    static final Function<Path, ControlModel> MODEL_LOADER = path -> {
-        throw new UnsupportedOperationException("MnistDiffusion needs a model loader: wire the trainer's TrainedModel::load"
-                + " into MnistDiffusion.MODEL_LOADER (asked to load " + path + ")");
-    };
+    /** A run directory written by {@code bellman train}, loaded with its EMA weights (DESIGN.md §1.4). */
+    static final Function<Path, ControlModel> MODEL_LOADER = TrainedModel::load;
+
+    /** The sampler of this class ({@link #sample}); any other name is a samplers-module {@link SamplerKind}. */
+    public static final String OWN_EM = "em";
 
     private final Function<Path, ControlModel> loader;
 
@@ -102,10 +107,52 @@ public final class MnistDiffusion {
         return out;
     }
 
-    /** Samples, writes {@code samples.png} (first 100, 10 columns) into {@code outDir}, and judges them. */
+    /**
+     * n samples (n, D) by a samplers-module sampler, in chunks of {@code chunk} (each chunk its own
+     * solve, seeded from (seed, chunk start)).
+     */
+    public static float[] sample(SamplerConfig config, ControlModel model, int n, int chunk, long seed, NDManager manager) {
+        int d = model.dim();
+        float[] out = new float[Math.multiplyExact(n, d)];
+        Sampler sampler = config.create();
+        for (int from = 0; from < n; from += chunk) {
+            int b = Math.min(chunk, n - from);
+            try (NDManager m = manager.newSubManager()) {
+                float[] x = HostArrays.toFloats(HostArrays.toDoubles(
+                        sampler.sample(model, m, b, StepRandom.mix(seed, from)).samples()));
+                System.arraycopy(x, 0, out, from * d, b * d);
+            }
+        }
+        return out;
+    }
+
+    /** As {@link #run(Path, Path, int, int, String, long, Path, BellmanEngine)} with this class's Euler–Maruyama. */
     public Map<String, Object> run(Path modelDir, Path classifierFile, int n, int steps, long seed, Path outDir,
             BellmanEngine engine) throws Exception {
+        return run(modelDir, classifierFile, n, steps, OWN_EM, seed, outDir, engine);
+    }
+
+    /**
+     * Samples, writes {@code samples.png} (first 100, 10 columns) into {@code outDir}, and judges them.
+     *
+     * @param sampler {@value #OWN_EM} (this class's Euler–Maruyama) or a samplers-module name
+     *     ({@code ancestral}, {@code reverse-diffusion}, {@code pc}, {@code ode-heun}, {@code ode-rk45})
+     */
+    public Map<String, Object> run(Path modelDir, Path classifierFile, int n, int steps, String sampler, long seed, Path outDir,
+            BellmanEngine engine) throws Exception {
+        SamplerConfig config = OWN_EM.equals(sampler) ? null : SamplerConfig.defaults(SamplerKind.parse(sampler)).withSteps(steps);
         ControlModel model = loader.apply(modelDir);
+        try {
+            return judge(model, classifierFile, n, steps, sampler, config, seed, outDir, engine);
+        } finally {
+            if (model instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+    }
+
+    private Map<String, Object> judge(ControlModel model, Path classifierFile, int n, int steps, String sampler,
+            SamplerConfig config, long seed, Path outDir, BellmanEngine engine) throws Exception {
         Shape shape = model.sampleShape();
         if (shape.dimension() != 3 || shape.get(0) != 1 || shape.get(1) != DigitClassifier.SIDE || shape.get(2) != DigitClassifier.SIDE) {
             throw new IllegalArgumentException("the MNIST benchmark needs a 1 × 28 × 28 image model, got " + shape);
@@ -113,7 +160,7 @@ public final class MnistDiffusion {
         Files.createDirectories(outDir);
         long t0 = System.nanoTime();
         try (NDManager m = engine.newManager(); DigitClassifier classifier = DigitClassifier.load(classifierFile, m)) {
-            float[] x = sample(model, n, steps, 100, seed, m);
+            float[] x = config == null ? sample(model, n, steps, 100, seed, m) : sample(config, model, n, 100, seed, m);
             double sampleSeconds = (System.nanoTime() - t0) / 1e9;
             int shown = Math.min(n, 100);
             ImageGrid.write(outDir.resolve("samples.png"), java.util.Arrays.copyOf(x, shown * model.dim()), shown, 1,
@@ -124,11 +171,14 @@ public final class MnistDiffusion {
             result.put("quality", quality);
             result.put("meets_target", quality.meetsTarget());
             result.put("n", n);
-            result.put("sampler", "em");
+            result.put("sampler", sampler);
             result.put("steps", steps);
             result.put("sample_seconds", sampleSeconds);
             result.put("grid", outDir.resolve("samples.png").toAbsolutePath().toString());
             result.put("threads", engine.config().threads());
+            if (model instanceof TrainedModel t) {
+                result.put("model", t.config().net().getClass().getSimpleName() + " at step " + t.step());
+            }
             return result;
         }
     }
@@ -142,8 +192,8 @@ public final class MnistDiffusion {
         long seed = a.number("seed", 0);
         BellmanEngine engine = BellmanEngine.start(new EngineConfig(seed, a.integer("threads", 2), Precision.FLOAT32, DeviceKind.CPU));
         Map<String, Object> result = new MnistDiffusion(MODEL_LOADER).run(model,
-                a.path("classifier", Path.of("runs", "digit-classifier.blmp")), a.integer("n", 1000), a.integer("steps", 500), seed,
-                a.path("out", Path.of("runs", "mnist-samples")), engine);
+                a.path("classifier", Path.of("runs", "digit-classifier.blmp")), a.integer("n", 1000), a.integer("steps", 500),
+                a.string("sampler", OWN_EM), seed, a.path("out", Path.of("runs", "mnist-samples")), engine);
         System.out.println(MnistArgs.resultLine(result));
     }
 }

@@ -37,6 +37,33 @@ public final class TrainGapProbe implements GapProbe {
         this.steps = steps;
     }
 
+    /** Paths of the end-of-run estimate for images (see {@link #forImages}). */
+    public static final int IMAGE_PATHS = 64;
+    /** Euler–Maruyama steps of the end-of-run estimate for images. */
+    public static final int IMAGE_STEPS = 100;
+
+    /**
+     * A small-n probe for image data: at most {@value #IMAGE_PATHS} paths of {@value #IMAGE_STEPS}
+     * steps. Images have no exact law, so only {@code gap_empirical} is estimated (against the
+     * empirical-optimal control of the training set, DESIGN.md §1.4); every step of every path runs
+     * the U-Net and a pass over all N training images, which makes the 4,000-path toy probe cost as
+     * much as the training run itself. The standard error of a 64-path figure is large: it is a
+     * rough reading, and {@code train --json} says how many paths it used ({@code gap_paths}).
+     */
+    public TrainGapProbe forImages() {
+        return new TrainGapProbe(seed, dataType, Math.min(IMAGE_PATHS, paths), IMAGE_STEPS);
+    }
+
+    /** The number of reverse-SDE paths. */
+    public int paths() {
+        return paths;
+    }
+
+    /** The Euler–Maruyama steps of each path. */
+    public int steps() {
+        return steps;
+    }
+
     /** A cheaper probe for the gap-versus-steps curve: at most 1,000 paths of 100 steps. */
     public TrainGapProbe forCurve() {
         return new TrainGapProbe(seed, dataType, Math.min(1000, paths), 100);

@@ -22,8 +22,10 @@ public final class TrainProgress implements TrainListener, AutoCloseable {
     public void onStep(long step, double loss, double stepsPerSecond) {
         smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
         bar.stepTo(step);
-        if (step % 50 == 0) {
-            bar.setExtraMessage(String.format("loss %.4f  %.0f steps/s", smoothed, stepsPerSecond));
+        // Image runs take a step a second or more: update the message every step there.
+        if (step % 50 == 0 || stepsPerSecond < 10) {
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, stepsPerSecond < 10 ? "loss %.4f  %.3g steps/s" : "loss %.4f  %.0f steps/s",
+                    smoothed, stepsPerSecond));
         }
     }
 

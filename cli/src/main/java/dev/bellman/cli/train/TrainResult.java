@@ -18,8 +18,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param sigmaMax VE's σ_max (null for VP, sub-VP)
  * @param weighting the loss weighting
  * @param checkpoint the checkpoint file
- * @param samplesPlot scatter plot of EMA-model samples beside data (null for images)
+ * @param samplesPlot scatter plot of EMA-model samples beside data (2-D data), the final sample grid
+ *     (images), else null
  * @param lossPlot loss curve
+ * @param gapPaths reverse-SDE paths behind the reported gap (4,000 by default; at most 64 for
+ *     images, whose gap is a small-n reading), null when the gap was skipped
+ * @param gapSteps Euler–Maruyama steps of each of those paths, null when skipped
+ * @param previewSeconds wall time spent drawing sample grids during and after training (images;
+ *     0 otherwise); not part of {@code wall_s} and {@code steps_per_s}
  */
 public record TrainResult(
         @JsonProperty("steps") long steps,
@@ -36,4 +42,7 @@ public record TrainResult(
         @JsonProperty("weighting") String weighting,
         @JsonProperty("checkpoint") String checkpoint,
         @JsonProperty("samples_png") String samplesPlot,
-        @JsonProperty("loss_png") String lossPlot) {}
+        @JsonProperty("loss_png") String lossPlot,
+        @JsonProperty("gap_paths") Integer gapPaths,
+        @JsonProperty("gap_steps") Integer gapSteps,
+        @JsonProperty("preview_s") double previewSeconds) {}

@@ -2,7 +2,7 @@ package dev.bellman.cli.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.bellman.control.BadInputException;
+import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.Precision;
 import dev.bellman.data.DataSource;
@@ -14,6 +14,8 @@ import dev.bellman.diffusion.checkpoint.Checkpoint;
 import dev.bellman.diffusion.checkpoint.CheckpointFile;
 import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.net.ControlNetConfig;
+import dev.bellman.diffusion.net.NetSpec;
+import dev.bellman.diffusion.net.unet.UNetConfig;
 import dev.bellman.diffusion.train.GapProbe;
 import dev.bellman.diffusion.train.PreviewSamples;
 import dev.bellman.diffusion.train.IntraOpThreads;
@@ -29,8 +31,10 @@ import java.util.List;
 
 /**
  * {@code bellman train} end to end: open the data, start or resume the trainer, train with a
- * progress bar, then write the samples-beside-data scatter plot and the loss curve into the run
- * directory and ask the {@link GapProbe} for the verification gap.
+ * progress bar, then write the samples-beside-data scatter plot (2-D data) or sample grids (images:
+ * also at checkpoints, {@link SampleGrids}) and the loss curve into the run directory and ask the
+ * {@link GapProbe} for the verification gap (images: a small-n empirical gap,
+ * {@link TrainGapProbe#forImages}, and no gap curve).
  */
 public final class TrainRun {
     static final int PREVIEW_SAMPLES = 1000;
@@ -58,14 +62,23 @@ public final class TrainRun {
      */
     public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
             GapProbe gapProbe, GapProbe curveProbe) throws Exception {
+        return run(request, engine, runDir, seed, progress, gapProbe, curveProbe, SampleGrids.Sizes.DEFAULT);
+    }
+
+    /**
+     * @param grids the sizes of the sample grids of image runs
+     */
+    public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
+            GapProbe gapProbe, GapProbe curveProbe, SampleGrids.Sizes gridSizes) throws Exception {
         Checkpoint resumeFrom = request.resume() == null ? null : CheckpointFile.read(request.resume());
         String dataSpec = resumeFrom != null ? resumeFrom.config().data() : request.data();
         int imageSize = resumeFrom != null ? resumeFrom.config().imageSize() : request.imageSize();
         DataSource data = DataSpec.parse(dataSpec).open(imageSize);
-        if (data.isImage()) {
-            // TODO(issue 6, U-Net): build the dev.bellman.diffusion.net.unet network here once it lands.
-            throw new BadInputException("image data (" + dataSpec + ") needs the U-Net control network, which is not built yet;"
-                    + " train on vector data (a toy, gmm:FILE, csv:FILE, npy:FILE of shape (N, d)) for now");
+        boolean image = data.isImage();
+        if (image) {
+            // No exact law for images: a small-n empirical gap at the end, no gap curve (DESIGN.md §1.4).
+            gapProbe = gapProbe instanceof TrainGapProbe t ? t.forImages() : gapProbe;
+            curveProbe = GapProbe.NONE;
         }
         try (NDManager manager = engine.newManager()) {
             ScoreMatchingTrainer trainer;
@@ -81,12 +94,20 @@ public final class TrainRun {
                 // The trainer limits its own intra-op threads (see IntraOpThreads) while it trains.
                 GapCurve curve = new GapCurve(gapProbe == GapProbe.NONE ? GapProbe.NONE : curveProbe, data,
                         Math.max(1, trainer.config().steps() / GAP_CURVE_POINTS));
+                SampleGrids grids = image
+                        ? new SampleGrids(runDir, trainer.config().steps(), trainer.step(), trainer.config().seed(), manager, gridSizes)
+                        : null;
                 try (TrainProgress bar = new TrainProgress(progress, trainer.step(), trainer.config().steps())) {
                     summary = trainer.train(c -> {
                         CheckpointFile.write(runDir, c);
                         curve.record(c);
+                        if (grids != null) {
+                            grids.record(c);
+                        }
                     }, bar);
                 }
+                // Sampling grids at checkpoints is not training: its time leaves wall_s and steps_per_s.
+                double previewDuringTraining = grids == null ? 0.0 : grids.seconds();
                 curve.plot(runDir.resolve("gap.png"));
                 TrainConfig config = trainer.config();
                 Path lossPng = runDir.resolve("loss.png");
@@ -95,9 +116,12 @@ public final class TrainRun {
                 GapProbe.GapEstimate gap;
                 // The preview and the gap run at the trainer's thread limit too: for the vector MLP a
                 // second intra-op thread gains little at these batch sizes and stalls whenever the
-                // other core is busy (measured under load: the final gap took 79 s instead of ~5 s).
+                // other core is busy (measured under load: the final gap took 79 s instead of ~5 s);
+                // image U-Nets keep every thread (the limit is none for them).
                 try (TrainedModel model = trainer.emaModel(); IntraOpThreads limit = trainer.limitThreads()) {
-                    if (model.dim() == 2) {
+                    if (grids != null) {
+                        samplesPng = grids.writeFinal(model);
+                    } else if (model.dim() == 2) {
                         samplesPng = runDir.resolve("samples.png");
                         double[] samples = PreviewSamples.draw(model, PREVIEW_SAMPLES, PREVIEW_STEPS, config.seed(), manager);
                         double[] reference;
@@ -109,20 +133,41 @@ public final class TrainRun {
                     }
                     gap = gapProbe.estimate(model, data);
                 }
-                return new TrainResult(summary.steps(), summary.finalLoss(), summary.stepsPerSecond(), summary.wallSeconds(),
+                double wall = summary.wallSeconds() - previewDuringTraining;
+                double rate = summary.sessionSteps() == 0 ? 0.0 : summary.sessionSteps() / Math.max(wall, 1e-9);
+                Integer gapPaths = gapProbe instanceof TrainGapProbe t ? t.paths() : null;
+                Integer gapSteps = gapProbe instanceof TrainGapProbe t ? t.steps() : null;
+                return new TrainResult(summary.steps(), summary.finalLoss(), rate, wall,
                         gap.gap(), gap.gapSe(), gap.gapEmpirical(), runDir.toString(), config.data(), config.sde().kind().label(),
                         config.sde().sigmaMax(), config.weighting().label(), CheckpointFile.path(runDir).toString(),
-                        samplesPng == null ? null : samplesPng.toString(), lossPng.toString());
+                        samplesPng == null ? null : samplesPng.toString(), lossPng.toString(), gapPaths, gapSteps,
+                        grids == null ? 0.0 : grids.seconds());
             }
         }
     }
 
+    /**
+     * The run's configuration: the control network follows the data (DESIGN.md §1.4): the MLP of
+     * {@link ControlNetConfig#defaults} for vectors, the U-Net of {@link UNetConfig#defaults} for
+     * images (C, H, W), which also clips the gradient norm at {@link ImageDefaults#CLIP_NORM}.
+     *
+     * @throws dev.bellman.control.BadInputException for images whose sides are not multiples of 4
+     */
     static TrainConfig config(TrainRequest r, DataSource data, Precision precision, long seed) {
-        int dim = (int) data.sampleShape().size();
         List<Long> shape = Arrays.stream(data.sampleShape().getShape()).boxed().toList();
-        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()),
-                ControlNetConfig.defaults(dim, precision, seed), r.weighting(), r.steps(), r.batch(), r.lr(), r.warmup(), 0.0,
+        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()), net(data, precision, seed),
+                r.weighting(), r.steps(), r.batch(), r.lr(), r.warmup(), data.isImage() ? ImageDefaults.CLIP_NORM : 0.0,
                 r.ema(), r.checkpointEvery(), seed);
+    }
+
+    /** The control network for the data: a U-Net for images (C, H, W), else the vector MLP. */
+    static NetSpec net(DataSource data, Precision precision, long seed) {
+        Shape s = data.sampleShape();
+        if (data.isImage()) {
+            int c = s.dimension() == 3 ? (int) s.get(0) : 1;
+            return UNetConfig.defaults(c, (int) s.get(s.dimension() - 2), (int) s.get(s.dimension() - 1), precision, seed);
+        }
+        return ControlNetConfig.defaults((int) s.size(), precision, seed);
     }
 
     /** The loss of every step (thinned to ≤ 2,000 points) and its 100-step moving average, log scale. */

@@ -3,16 +3,19 @@ package dev.bellman.diffusion.net;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.bellman.diffusion.net.unet.UNetConfig;
 
 /**
  * The configuration of a control network, enough to rebuild it with fresh (or checkpointed)
  * parameters. Stored as JSON in checkpoints, tagged by {@code "kind"}.
  *
- * <p>To add a network (the image U-Net of {@code dev.bellman.diffusion.net.unet}): implement this
- * with a record and register the record below under its kind.
+ * <p>Kinds: {@code "mlp"} ({@link ControlNetConfig}, vectors) and {@code "unet"} ({@link UNetConfig},
+ * images). To add a network: implement this with a record and register the record below under a new
+ * kind (a kind, once written into checkpoints, keeps its name and fields so old checkpoints load).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = ControlNetConfig.class, name = "mlp")})
+@JsonSubTypes({@JsonSubTypes.Type(value = ControlNetConfig.class, name = "mlp"),
+        @JsonSubTypes.Type(value = UNetConfig.class, name = "unet")})
 public interface NetSpec {
 
     /** D, the flat state dimension the network maps R^D → R^D. */

@@ -2,7 +2,7 @@
  * Control networks for vector data (DESIGN.md §1.4): {@link dev.bellman.diffusion.net.ControlNetwork}
  * (a trainable {@code VectorField} u_θ(t_f, x) with parameters; what the trainer, checkpoints and
  * trained models are written against), {@link dev.bellman.diffusion.net.NetSpec} (a network's
- * configuration, JSON-tagged by kind), {@link dev.bellman.diffusion.net.ControlNet} and its
+ * configuration, JSON-tagged by kind: {@code mlp} or {@code unet}), {@link dev.bellman.diffusion.net.ControlNet} and its
  * {@link dev.bellman.diffusion.net.ControlNetConfig} (MLP on [x, Fourier features of t]),
  * {@link dev.bellman.diffusion.net.FourierFeatures}, and
  * {@link dev.bellman.diffusion.net.Parameterisation} (control ↔ score ↔ noise prediction, in one place).

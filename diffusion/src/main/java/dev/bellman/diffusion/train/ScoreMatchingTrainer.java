@@ -215,7 +215,8 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
                 NDArray r = u.mul(b.a()).add(b.bz());
                 NDArray l = r.square().sum();
                 JniUtils.backward((PtNDArray) l, (PtNDArray) one, false, false);
-                loss = l.getFloat();
+                // getFloat() refuses a float64 loss (float64 networks: --dtype float64, exact-resume tests).
+                loss = dataType == DataType.FLOAT64 ? (float) l.getDouble() : l.getFloat();
             }
         }
         if (!Float.isFinite(loss)) {

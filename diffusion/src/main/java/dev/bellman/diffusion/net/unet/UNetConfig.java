@@ -1,12 +1,18 @@
 package dev.bellman.diffusion.net.unet;
 
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.Precision;
+import dev.bellman.diffusion.net.NetSpec;
 
 /**
  * The shape and initialisation of a {@link UNet}: images (C, H, W), three resolutions H → H/2 → H/4
  * with c, 2c, 2c channels, GroupNorm with G groups, a sinusoidal time embedding of size E.
+ *
+ * <p>A {@link NetSpec} of kind {@code "unet"}: stored as JSON in checkpoints (its components only;
+ * the derived shape, D and widths are recomputed), so {@code TrainedModel.load} rebuilds the U-Net.
  *
  * @param channels C, image channels (1 grey, 3 colour)
  * @param height H, divisible by 4 (two stride-2 downsamplings)
@@ -18,7 +24,14 @@ import dev.bellman.control.engine.Precision;
  * @param seed the Java-side seed that draws the initial weights
  */
 public record UNetConfig(int channels, int height, int width, int baseChannels, int groups, int embeddingDim,
-        Precision precision, long seed) {
+        Precision precision, long seed) implements NetSpec {
+    /** The default base width c for training: the least of issue 6's 32–64, as CPU time is the budget. */
+    public static final int DEFAULT_BASE_CHANNELS = 32;
+    /** The default GroupNorm groups G (c = 32 → 4 channels a group). */
+    public static final int DEFAULT_GROUPS = 8;
+    /** The default sinusoidal embedding size E. */
+    public static final int DEFAULT_EMBEDDING = 64;
+
     public UNetConfig {
         if (channels < 1) {
             throw new BadInputException("a U-Net needs at least one image channel, got " + channels);
@@ -41,7 +54,22 @@ public record UNetConfig(int channels, int height, int width, int baseChannels, 
 
     /** MNIST-sized: 1 × 28 × 28, c = 32, G = 8, E = 64, float32. */
     public static UNetConfig mnist(long seed) {
-        return new UNetConfig(1, 28, 28, 32, 8, 64, Precision.FLOAT32, seed);
+        return defaults(1, 28, 28, Precision.FLOAT32, seed);
+    }
+
+    /**
+     * The network {@code bellman train} builds for images of shape (C, H, W): c = 32, G = 8, E = 64.
+     *
+     * @throws BadInputException if H or W is not a multiple of 4 (two halvings)
+     */
+    public static UNetConfig defaults(int channels, int height, int width, Precision precision, long seed) {
+        return new UNetConfig(channels, height, width, DEFAULT_BASE_CHANNELS, DEFAULT_GROUPS, DEFAULT_EMBEDDING, precision, seed);
+    }
+
+    /** The U-Net with this configuration and its seeded initial weights, in a sub-manager of {@code manager}. */
+    @Override
+    public UNet build(NDManager manager) {
+        return new UNet(this, manager);
     }
 
     public UNetConfig withBaseChannels(int c) {
@@ -61,16 +89,20 @@ public record UNetConfig(int channels, int height, int width, int baseChannels, 
     }
 
     /** (C, H, W). */
+    @JsonIgnore
     public Shape sampleShape() {
         return new Shape(channels, height, width);
     }
 
     /** D = C·H·W, the flat state dimension. */
+    @Override
+    @JsonIgnore
     public int dim() {
         return channels * height * width;
     }
 
     /** The width of the time-embedding MLP, 4c (Ho et al. 2020). */
+    @JsonIgnore
     public int timeChannels() {
         return 4 * baseChannels;
     }
