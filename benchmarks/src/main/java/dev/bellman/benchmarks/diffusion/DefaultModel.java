@@ -37,15 +37,17 @@ public final class DefaultModel {
     static List<String> trainArgs(SuiteContext context, long seed, Path dir) {
         List<String> a = new ArrayList<>(List.of("train", "--json", "--seed", Long.toString(seed), "--out", dir.toString()));
         if (context.quick()) {
-            a.addAll(List.of("--steps", "500", "--gap-paths", "200", "--ema", "0.99"));
+            // One intra-op thread in quick mode: it checks the harness (in CI, on a busy machine where a
+            // second thread stalls), not the speed.
+            a.addAll(List.of("--steps", "500", "--gap-paths", "200", "--ema", "0.99", "--threads", "1"));
         }
         return a;
     }
 
     /** The command a reader reruns, e.g. {@code ./bellman train --json --seed 0}. */
     public static String command(SuiteContext context) {
-        return "./bellman train --json --seed S" + (context.quick() ? " --steps 500 --gap-paths 200 --ema 0.99" : "")
-                + "; ./bellman eval RUNDIR --json" + (context.quick() ? " --n 2000" : "");
+        return "./bellman train --json --seed S" + (context.quick() ? " --steps 500 --gap-paths 200 --ema 0.99 --threads 1" : "")
+                + "; ./bellman eval RUNDIR --json" + (context.quick() ? " --n 2000 --threads 1" : "");
     }
 
     /** Trains (and evaluates) the default model for {@code seed}, once per benchmark run. */
@@ -62,7 +64,7 @@ public final class DefaultModel {
         try {
             context.progress().accept("bench: bellman train (default model, seed " + seed + ")");
             long t0 = System.nanoTime();
-            ChildJvm.Outcome o = ChildJvm.runMain(MAIN, 2, 3600, trainArgs(context, seed, dir));
+            ChildJvm.Outcome o = ChildJvm.runMain(MAIN, context.quick() ? 1 : 2, 3600, trainArgs(context, seed, dir));
             seconds = (System.nanoTime() - t0) / 1e9;
             train = parse(context, "train", o);
             if (train != null) {
@@ -70,9 +72,9 @@ public final class DefaultModel {
                 List<String> evalArgs = new ArrayList<>(List.of("eval", dir.toString(), "--json", "--seed", Long.toString(seed),
                         "--out", context.outputDir().resolve("default-eval-" + seed).toString()));
                 if (context.quick()) {
-                    evalArgs.addAll(List.of("--n", "2000"));
+                    evalArgs.addAll(List.of("--n", "2000", "--threads", "1"));
                 }
-                eval = parse(context, "eval", ChildJvm.runMain(MAIN, 2, 3600, evalArgs));
+                eval = parse(context, "eval", ChildJvm.runMain(MAIN, context.quick() ? 1 : 2, 3600, evalArgs));
             }
         } catch (Exception e) {
             context.note("default model (seed " + seed + ") could not run: " + e);

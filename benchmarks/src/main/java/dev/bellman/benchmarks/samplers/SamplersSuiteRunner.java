@@ -47,7 +47,7 @@ public final class SamplersSuiteRunner implements SuiteRunner {
         }
         int batch = context.quick() ? 1000 : 10_000;
         for (String toy : new String[] {"8gaussians", "25gaussians"}) {
-            List<JsonNode> oracle = ChildRuns.run(context, OracleSampling.class, 2, 1, 3600, toy, Integer.toString(batch),
+            List<JsonNode> oracle = ChildRuns.run(context, OracleSampling.class, 1, 1, 3600, toy, Integer.toString(batch),
                     context.quick() ? "100" : "1000", context.quick() ? "500" : "2000");
             String budget = toy.equals("8gaussians") ? "≤ 100" : "≤ 150";
             rows.add(BenchRow.of("oracle RK45 NFE at rtol = atol = 1e-5, batch " + batch + ", " + toy, "evaluations", Better.LOWER,
