@@ -4,6 +4,7 @@
  * {@link dev.bellman.control.engine.Precision} (float32/float64), {@link dev.bellman.control.engine.DeviceKind};
  * array lifetime and autograd helpers for hot loops: {@link dev.bellman.control.engine.Scope} (a nestable
  * NDScope that hands kept arrays to the enclosing scope), {@link dev.bellman.control.engine.GradMode}
- * (autograd recording off for a block).
+ * (autograd recording off for a block), {@link dev.bellman.control.engine.Scalars} (array–number ops
+ * safe under autograd: DJL's {@code mul(Number)} and kin keep a GC-managed buffer alive only until the op returns).
  */
 package dev.bellman.control.engine;

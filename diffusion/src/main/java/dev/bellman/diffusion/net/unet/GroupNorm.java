@@ -2,6 +2,7 @@ package dev.bellman.diffusion.net.unet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * Group normalisation (Wu &amp; He 2018) as an op sequence, since DJL 0.36 has no GroupNorm: for
@@ -32,7 +33,8 @@ public final class GroupNorm {
         NDArray g = x.reshape(s.get(0), groups, -1);
         NDArray centred = g.sub(g.mean(new int[] {2}, true));
         NDArray var = centred.square().mean(new int[] {2}, true);
-        NDArray normalised = centred.mul(var.add(EPSILON).pow(-0.5)).reshape(s);
+        // Scalars.pow, not pow(Number): autograd keeps the exponent for the backward pass (see Scalars).
+        NDArray normalised = centred.mul(Scalars.pow(var.add(EPSILON), -0.5)).reshape(s);
         // Normalised array first: the result belongs to the step, not to the parameters' manager.
         return normalised.mul(gamma.reshape(1, c, 1, 1)).add(beta.reshape(1, c, 1, 1));
     }
