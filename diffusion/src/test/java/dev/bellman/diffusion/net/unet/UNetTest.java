@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.GcChurn;
 import dev.bellman.control.engine.Precision;
 import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.nn.ParameterSnapshot;
@@ -87,6 +88,38 @@ class UNetTest {
                 assertThat(norm).as("gradient of " + p.name()).isGreaterThan(1e-10).isFinite();
             }
             assertThat(net.parameters()).extracting(Parameter::name).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * Backward passes repeat bit for bit while a {@link GcChurn} thread frees and overwrites Java
+     * buffers between forward and backward. With DJL's {@code pow(Number)} in the GroupNorm this
+     * failed on every run (the exponent, a Java buffer autograd kept, was freed); see {@link
+     * dev.bellman.control.engine.Scalars}.
+     */
+    @Test
+    void gradientsRepeatBitForBitWhileTheGcFreesJavaBuffers() throws InterruptedException {
+        try (UNet net = new UNet(tiny(4), m); GcChurn churn = GcChurn.start(2)) {
+            perturbOutput(net, 5, 0.3);
+            NDArray t = m.create(new double[] {0.2, 0.8}, new Shape(2, 1));
+            NDArray x = gaussian(m, 6, 1.0, 2, 64);
+            double[] first = null;
+            for (int rep = 0; rep < 12; rep++) {
+                try (GradientCollector gc = UNetTestSupport.engine().engine().newGradientCollector()) {
+                    NDArray loss = net.value(t, x).square().sum();
+                    Thread.sleep(10);
+                    gc.backward(loss);
+                }
+                double[] g = net.parameters().stream().flatMapToDouble(p -> Arrays.stream(d(p.array().getGradient()))).toArray();
+                for (Parameter p : net.parameters()) {
+                    ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) p.array());
+                }
+                if (first == null) {
+                    first = g;
+                } else {
+                    assertThat(g).as("backward pass %d", rep).containsExactly(first);
+                }
+            }
         }
     }
 
