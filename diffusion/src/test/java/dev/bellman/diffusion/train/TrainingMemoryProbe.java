@@ -33,8 +33,11 @@ public final class TrainingMemoryProbe {
                 t.trainStep();
             }
             System.out.println("RSS_WARM " + rss());
-            for (int i = 0; i < steps; i++) {
+            for (int i = 1; i <= steps; i++) {
                 t.trainStep();
+                if (i % 500 == 0) {
+                    System.out.println("RSS_AT " + (warm + i) + " " + rss());
+                }
             }
             System.out.println("RSS_END " + rss());
             float[] l = t.losses();

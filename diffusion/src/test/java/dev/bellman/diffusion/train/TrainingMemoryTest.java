@@ -23,7 +23,7 @@ class TrainingMemoryTest {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch", "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", System.getProperty("java.class.path"), TrainingMemoryProbe.class.getName(), "500", "2000", "256");
+                "-cp", System.getProperty("java.class.path"), TrainingMemoryProbe.class.getName(), "2000", "2000", "256");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("DJL_OFFLINE", "true");
         pb.environment().put("OPT_OUT_TRACKING", "true");
@@ -47,9 +47,13 @@ class TrainingMemoryTest {
                 default -> { }
             }
         }
+        System.out.println(out.lines().filter(l -> l.startsWith("RSS")).collect(java.util.stream.Collectors.joining("; ")));
         System.out.println("RSS after warm-up " + warm + " kB, after 2,000 more steps " + end + " kB");
-        // 2,000 steps: a leak of 8 kB a step would show as 16 MB; the trap leaked 3.7 MB a step.
-        assertThat(end - warm).as("RSS growth over 2,000 steps, kB\n" + out).isLessThan(12_000);
+        // Warm-up is 2,000 steps: RSS grows ~9 MB over the first 1,500 (JIT compilation, glibc arenas;
+        // measured 2026-11-28: +3.3 MB by step 1,000, +8.9 MB by 1,500, then +0.4 MB from 1,500 to
+        // 2,500), and a 500-step warm-up failed a 12 MB bound once in ten suite runs. After it, a leak
+        // of 2 kB a step shows as 4 MB over 2,000 steps; the trap leaked 3.7 MB a step.
+        assertThat(end - warm).as("RSS growth over 2,000 steps, kB\n" + out).isLessThan(4_000);
         assertThat(last).as("the loop trains").isLessThan(first);
     }
 }
