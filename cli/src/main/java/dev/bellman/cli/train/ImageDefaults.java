@@ -9,22 +9,25 @@ import dev.bellman.data.DataSpec;
  * from the data, and the options a user leaves out take image defaults sized for CPU time rather than
  * the vector defaults (batch 512 of a 2-D toy is ≈ 8 s a U-Net step on one core).
  *
- * <p>Sizing (measured on the shared 2-core machine, {@code UNetSpeed}): one step of the c = 32 U-Net at
- * batch 64 takes 0.8–1.6 s on one thread under load, so {@value #STEPS} steps are about 30 minutes. A
- * user who wants a time budget runs a short run first and multiplies its {@code steps_per_s} by the
- * seconds available ({@code --steps} is the budget DESIGN.md §4 offers).
+ * <p>Sizing (measured on the shared 2-core machine): the c = 32 U-Net at batch 64 trained at 0.643
+ * steps/s on one thread at load average 6–9 (BENCHMARKS.md, the MNIST run), so {@value #STEPS} steps
+ * are about 30 minutes there; a quiet machine does more. A user who wants a time budget runs a short
+ * run first ({@code --steps 40}) and multiplies its {@code steps_per_s} by the seconds available
+ * ({@code --steps} is the budget DESIGN.md §4 offers; a run can also be stopped and continued exactly
+ * with {@code --resume} and a larger {@code --steps}, since the learning rate is constant after the
+ * warm-up).
  *
  * <p>{@code npy:FILE} holding (N, H, W) or (N, C, H, W) arrays also trains the U-Net (the data decide),
  * but its options default as for vectors, since the shape is only known once the file is read.
  */
 public final class ImageDefaults {
-    /** Steps: ≈ 30 minutes of the c = 32 U-Net at batch 64 on the shared 2-core machine. */
-    public static final long STEPS = 2_000;
+    /** Steps: ≈ 30 minutes of the c = 32 U-Net at batch 64 on the shared 2-core machine (measured). */
+    public static final long STEPS = 1_300;
     /** Batch size. */
     public static final int BATCH = 64;
     /** Peak learning rate (after the warm-up): short runs of small U-Nets on MNIST take 1e-3 with clipping. */
     public static final double LR = 1e-3;
-    /** EMA decay: a half-life of ≈ 140 steps, short enough that a 2,000-step run forgets its start. */
+    /** EMA decay: a half-life of ≈ 140 steps, short enough that a 1,300-step run forgets its start. */
     public static final double EMA = 0.995;
     /** Steps between checkpoints (≈ 3 minutes at one step a second: a killed run loses little). */
     public static final long CHECKPOINT_EVERY = 200;

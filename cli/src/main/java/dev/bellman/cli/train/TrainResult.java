@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param steps total optimizer steps of the run
  * @param finalLoss mean loss of the last 100 steps
- * @param stepsPerSecond training steps per second of this invocation (wall time of the loop)
- * @param wallSeconds wall time of this invocation's training loop
+ * @param stepsPerSecond training steps per second of this invocation (wall time of the loop, sample
+ *     grids drawn at checkpoints left out)
+ * @param wallSeconds wall time of this invocation's training loop (sample grids left out)
  * @param gap verification gap G(u) of the EMA model against the exact mixture optimum (null until wired)
  * @param gapSe its standard error
  * @param gapEmpirical G(u) against the empirical-optimal control

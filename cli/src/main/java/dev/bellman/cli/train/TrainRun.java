@@ -66,7 +66,7 @@ public final class TrainRun {
     }
 
     /**
-     * @param grids the sizes of the sample grids of image runs
+     * @param gridSizes the sizes of the sample grids of image runs
      */
     public static TrainResult run(TrainRequest request, BellmanEngine engine, Path runDir, long seed, PrintStream progress,
             GapProbe gapProbe, GapProbe curveProbe, SampleGrids.Sizes gridSizes) throws Exception {

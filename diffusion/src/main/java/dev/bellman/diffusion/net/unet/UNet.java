@@ -278,28 +278,36 @@ public final class UNet implements ControlNetwork {
     // ---------------------------------------------------------------- layers
 
     /**
-     * Channel counts of every convolution are padded to a multiple of this (with zero weights, zero
-     * inputs, and sliced-off outputs), so that oneDNN never sees a padded blocked layout.
+     * Float32 convolutions have their channel counts padded to a multiple of this (with zero weights,
+     * zero inputs, and sliced-off outputs), so that oneDNN never sees a padded blocked layout.
      *
      * <p>Why: libtorch 2.7.1's oneDNN 3.7.1 keeps channels in blocks of 16 (AVX-512; 8 on AVX2) and
-     * pads a channel count that is not a multiple. Measured on this project's CPU: the backward pass
-     * of a convolution with a padded output channel count (the 1-channel output convolution of any
-     * U-Net; every layer of a c = 8 test net) returns NaN or different numbers in about 3 of 1,000
-     * identical calls (garbage read from the padding), which stops training with the NaN guard and
-     * breaks exact resume. With every count a multiple of 16 the same calls agree bit for bit over
-     * thousands of repetitions. It costs ≈ 4 % of an MNIST step at c = 32 (only the 1-channel input
-     * and output convolutions are padded there). Results are those of the unpadded convolution: the
-     * padded weights multiply zeros or produce channels that are dropped.
+     * pads a channel count that is not a multiple. Measured on this project's CPU (AMD EPYC,
+     * AVX-512): the backward pass of a convolution with a padded output channel count (the 1-channel
+     * output convolution of any U-Net; every layer of a c = 8 test net) returned NaN in about 3 of
+     * 1,000 identical calls (garbage read from the padding), which stops training with the NaN guard.
+     * Padded as here, no NaN in 8,000 such calls. It costs ≈ 4 % of an MNIST step at c = 32 (only the
+     * 1-channel input and output convolutions are padded there). Results are those of the unpadded
+     * convolution: the padded weights multiply zeros or produce channels that are dropped. Float64
+     * convolutions run in ATen, not oneDNN, and are left unpadded.
+     *
+     * <p>Not fixed by this: about 1 in 1,500 identical float32 backward passes of the MNIST-sized
+     * U-Net still returns different (finite, large) gradients, with or without
+     * {@code ONEDNN_MAX_CPU_ISA=AVX2}; so float32 image runs resume exactly only up to such events,
+     * and gradient clipping bounds their effect. Float64 runs are exact.
      */
     static final int CHANNEL_BLOCK = 16;
 
-    /** 2-D convolution, weight (O, I, k, k), bias (O), computed with channel counts padded to {@link #CHANNEL_BLOCK}. */
-    private record Conv(int weight, int bias, int in, int out, int kernel, Shape stride, Shape padding) {
+    /**
+     * 2-D convolution, weight (O, I, k, k), bias (O); with {@code pad} (float32), computed with channel
+     * counts padded to {@link #CHANNEL_BLOCK}.
+     */
+    private record Conv(int weight, int bias, int in, int out, int kernel, Shape stride, Shape padding, boolean pad) {
         NDArray apply(NDArray x, List<NDArray> p) {
             NDArray w = p.get(weight);
             NDArray b = p.get(bias);
-            int inPad = padded(in) - in;
-            int outPad = padded(out) - out;
+            int inPad = pad ? padded(in) - in : 0;
+            int outPad = pad ? padded(out) - out : 0;
             if (inPad > 0) {
                 long batch = x.getShape().get(0);
                 // Zeros from x's manager (step-scoped), never from the parameters' (DESIGN.md §3).
@@ -363,7 +371,7 @@ public final class UNet implements ControlNetwork {
         int w = parameter(name + ".weight", new Shape(out, in, kernel, kernel), std, 0);
         int b = parameter(name + ".bias", new Shape(out), 0, 0);
         Shape pad = kernel == 1 ? NO_PAD : PAD;
-        return new Conv(w, b, in, out, kernel, stride == 1 ? ONE : TWO, pad);
+        return new Conv(w, b, in, out, kernel, stride == 1 ? ONE : TWO, pad, dataType() == DataType.FLOAT32);
     }
 
     private Linear linear(String name, int in, int out) {

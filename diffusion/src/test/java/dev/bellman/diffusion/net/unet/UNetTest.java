@@ -202,4 +202,45 @@ class UNetTest {
         }
         return Math.sqrt(num / den);
     }
+
+    /**
+     * Float32 nets pad every channel count to a multiple of 16 (oneDNN, see UNet.CHANNEL_BLOCK); the
+     * float64 net of the same seed is unpadded (ATen). Value and parameter gradient agree to float32
+     * precision, so the padding changes nothing but the layout.
+     */
+    @Test
+    void paddedFloat32ConvolutionsComputeTheUnpaddedNetwork() {
+        try (UNet f64 = new UNet(tiny(9), m); UNet f32 = new UNet(tiny(9).withPrecision(Precision.FLOAT32), m)) {
+            perturbOutput(f64, 4, 0.3);
+            perturbOutput(f32, 4, 0.3);
+            NDArray t = m.create(new double[] {0.1, 0.6}, new Shape(2, 1));
+            NDArray x = gaussian(m, 8, 1.0, 2, 64);
+            double[] a = d(f64.value(t, x));
+            double[] b = d(f32.value(t.toType(ai.djl.ndarray.types.DataType.FLOAT32, false),
+                    x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)));
+            double scale = Arrays.stream(a).map(Math::abs).max().orElseThrow();
+            assertThat(scale).isPositive();
+            for (int i = 0; i < a.length; i++) {
+                assertThat(Math.abs(a[i] - b[i])).as("u[%d]", i).isLessThan(1e-5 * scale);
+            }
+            double[][] grads = new double[2][];
+            UNet[] nets = {f64, f32};
+            for (int k = 0; k < 2; k++) {
+                ai.djl.ndarray.types.DataType type = nets[k].dataType();
+                try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    gc.backward(nets[k].value(t.toType(type, false), x.toType(type, false)).square().sum());
+                }
+                Parameter in = nets[k].parameters().stream().filter(p -> p.name().equals("in.weight")).findFirst().orElseThrow();
+                grads[k] = d(in.array().getGradient());
+                for (Parameter p : nets[k].parameters()) {
+                    ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) p.array());
+                }
+            }
+            double g = Arrays.stream(grads[0]).map(Math::abs).max().orElseThrow();
+            assertThat(g).isPositive();
+            for (int i = 0; i < grads[0].length; i++) {
+                assertThat(Math.abs(grads[0][i] - grads[1][i])).as("∂/∂in.weight[%d]", i).isLessThan(1e-4 * g);
+            }
+        }
+    }
 }
