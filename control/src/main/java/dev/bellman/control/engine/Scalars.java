@@ -2,7 +2,6 @@ package dev.bellman.control.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 
 /**
  * Arithmetic between an array and a Java number that is safe while autograd records: use these
@@ -19,25 +18,26 @@ import ai.djl.ndarray.types.DataType;
  * churned direct buffers and called the GC. The scalar made here is a libtorch-owned copy, which
  * autograd may keep as long as it needs.
  *
- * <p>The op is the same tensor–tensor op DJL would call, with the number converted to the array's
- * type first (as PyTorch's type promotion does for a 0-dim operand), so results are bit-identical
- * to the {@code Number} overloads. Without gradients the {@code Number} overloads are safe (nothing
+ * <p>The op is the same tensor–tensor op DJL calls for a {@code double} argument, on a copy of the
+ * same float64 scalar, so results are bit-identical to the {@code Number} overloads (for int and
+ * float arguments too, whose values a double holds exactly, on arrays with at least one dimension). Without gradients the {@code Number} overloads are safe (nothing
  * outlives the op) and cheaper by a copy; hot no-grad loops (samplers, optimizers) keep them.
  */
 public final class Scalars {
     private Scalars() {}
 
     /**
-     * The number {@code c} as a 0-dim array of {@code like}'s type, in libtorch-owned memory, in
-     * {@code like}'s manager (and the current {@code NDScope}).
+     * The number {@code c} as a 0-dim float64 array in libtorch-owned memory, in {@code like}'s
+     * manager (and the current {@code NDScope}). Float64 because DJL makes a {@code double} argument
+     * a float64 scalar: PyTorch then computes a float32 array's op in float32 as before, and a 0-dim
+     * float32 array's op in float64, also as before (converting c to float32 first would change the
+     * latter).
      */
     public static NDArray of(NDArray like, double c) {
         NDManager manager = like.getManager();
-        DataType type = like.getDataType();
         try (NDArray blob = manager.create(c)) {
-            // A real type conversion and clone() both allocate in libtorch; toType to the same type
-            // would alias the Java buffer. Non-float32 arrays get a float64 scalar, as DJL gives.
-            return type == DataType.FLOAT32 ? blob.toType(type, false) : blob.duplicate();
+            // clone() allocates in libtorch; toType to the same type would alias the Java buffer.
+            return blob.duplicate();
         }
     }
 
