@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.Derivatives;
 import dev.bellman.control.field.Jet;
@@ -192,12 +193,12 @@ public final class FiniteHorizonSolver {
                 NDArray loss = regression;
                 if (colloc != null) {
                     NDArray r = HjbResidual.residual(problem, value, frozen, colloc.t(), colloc.x(), mode, false);
-                    loss = loss.add(r.square().mean().mul(config.residualWeight()));
+                    loss = loss.add(weighted(r.square().mean(), config.residualWeight()));
                 }
                 if (xT != null) {
-                    NDArray tT = xT.getManager().ones(new ai.djl.ndarray.types.Shape(xT.getShape().get(0), 1), dt).mul(problem.T());
+                    NDArray tT = Scalars.mul(xT.getManager().ones(new ai.djl.ndarray.types.Shape(xT.getShape().get(0), 1), dt), problem.T());
                     NDArray gap = value.value(tT, xT).sub(problem.terminalReward(xT));
-                    loss = loss.add(gap.square().mean().mul(config.terminalWeight()));
+                    loss = loss.add(weighted(gap.square().mean(), config.terminalWeight()));
                 }
                 gc.backward(loss);
                 if (read) {
@@ -206,6 +207,19 @@ public final class FiniteHorizonSolver {
             }
         }
         return mse;
+    }
+
+    /**
+     * A 0-dim loss term times its weight, as {@code term.mul(weight)} computed it, but with the weight
+     * in libtorch-owned memory (see {@link Scalars}). Not {@code Scalars.mul}: the weight here is a
+     * 0-dim float64 array, and with both operands 0-dim PyTorch promotes the product to float64,
+     * whereas {@code Scalars.mul} converts the weight to the term's float32 first, which would change
+     * the loss and its gradients in the last bits.
+     */
+    private static NDArray weighted(NDArray term, double weight) {
+        try (NDArray blob = term.getManager().create(weight); NDArray w = blob.duplicate()) {
+            return term.mul(w);
+        }
     }
 
     /** One improvement step: ascend E[r + L^aV] in φ with V frozen; returns the objective when asked. */
@@ -230,7 +244,7 @@ public final class FiniteHorizonSolver {
                     h = problem.reward(p.t(), p.x(), a).add(jet.gradient().mul(problem.drift(p.t(), p.x(), a)).sum(new int[] {1}, true));
                     if (hessian) {
                         NDArray sigma = problem.diffusion(p.t(), p.x(), a);
-                        h = h.add(WeightedTrace.fromHessian(jet.hessian(), sigma).mul(0.5));
+                        h = h.add(Scalars.mul(WeightedTrace.fromHessian(jet.hessian(), sigma), 0.5));
                     }
                 } else {
                     TraceMode mode = config.traceMode(d, problem.noiseDim());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.hjb.ActionSpace;
@@ -62,7 +63,7 @@ public final class HjbLqProblem implements FiniteHorizonProblem {
     /** 2√λ m (B, d). */
     @Override
     public NDArray drift(NDArray t, NDArray x, NDArray a) {
-        return a.mul(2 * Math.sqrt(reference.lambda()));
+        return Scalars.mul(a, 2 * Math.sqrt(reference.lambda()));
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class HjbLqProblem implements FiniteHorizonProblem {
     /** √2 I (d, d). */
     @Override
     public NDArray constantDiffusion(NDManager manager) {
-        return manager.eye(stateDim(), stateDim(), 0, DataType.FLOAT64).mul(Math.sqrt(2));
+        return Scalars.mul(manager.eye(stateDim(), stateDim(), 0, DataType.FLOAT64), Math.sqrt(2));
     }
 
     /** −‖m‖² (B, 1). */
@@ -90,7 +91,7 @@ public final class HjbLqProblem implements FiniteHorizonProblem {
     /** −g(x) = −ln((1 + ‖x‖²)/2) (B, 1). */
     @Override
     public NDArray terminalReward(NDArray x) {
-        return x.square().sum(new int[] {1}, true).add(1).div(2).log().neg();
+        return Scalars.div(x.square().sum(new int[] {1}, true).add(1), 2).log().neg();
     }
 
     /**
@@ -215,7 +216,7 @@ public final class HjbLqProblem implements FiniteHorizonProblem {
     public Policy exactPolicy() {
         ScalarField v = exactValue();
         double root = Math.sqrt(reference.lambda());
-        return (t, x) -> v.gradient(t, x).mul(root);
+        return (t, x) -> Scalars.mul(v.gradient(t, x), root);
     }
 
     /** u0 = −V(0, 0) against the quadrature, and the mean relative error at the ten off-origin states. */

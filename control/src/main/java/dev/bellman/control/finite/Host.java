@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 
 /** Moves small double-precision arrays between the host and the engine (one call each). */
 final class Host {
@@ -43,6 +44,6 @@ final class Host {
 
     /** A (B, 1) array filled with t. */
     static NDArray times(NDManager manager, long batch, double t, DataType type) {
-        return manager.ones(new Shape(batch, 1), type).mul(t);
+        return Scalars.mul(manager.ones(new Shape(batch, 1), type), t);
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.field.WeightedTrace;
@@ -282,7 +283,7 @@ public final class LeastSquaresPolicyIteration {
 
     private static NDArray hamiltonian(FiniteHorizonProblem problem, SpaceTimePoints p, NDArray gradV, NDArray hessV, NDArray a) {
         NDArray h = problem.reward(p.t(), p.x(), a).add(gradV.mul(problem.drift(p.t(), p.x(), a)).sum(new int[] {1}, true));
-        return h.add(WeightedTrace.fromHessian(hessV, problem.diffusion(p.t(), p.x(), a)).mul(0.5));
+        return h.add(Scalars.mul(WeightedTrace.fromHessian(hessV, problem.diffusion(p.t(), p.x(), a)), 0.5));
     }
 
     /** ∇ₐH at actions a (B, m) by autograd, V's derivatives held fixed; row-major (B·m). */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.hjb.ActionSpace;
@@ -102,7 +103,7 @@ public final class LqrFiniteProblem implements FiniteHorizonProblem {
     /** −½xᵀQ_Tx (B, 1). */
     @Override
     public NDArray terminalReward(NDArray x) {
-        return x.matMul(Host.matrix(x.getManager(), parameters.Q_T(), x.getDataType())).mul(x).sum(new int[] {1}, true).mul(-0.5);
+        return Scalars.mul(x.matMul(Host.matrix(x.getManager(), parameters.Q_T(), x.getDataType())).mul(x).sum(new int[] {1}, true), -0.5);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.hjb.ActionSpace;
@@ -94,8 +95,8 @@ public final class MertonFiniteProblem implements FiniteHorizonProblem {
     @Override
     public NDArray terminalReward(NDArray x) {
         double gamma = parameters.gamma();
-        NDArray w = x.maximum(1e-12);
-        return parameters.logUtility() ? w.log() : w.pow(1 - gamma).div(1 - gamma);
+        NDArray w = Scalars.maximum(x, 1e-12);
+        return parameters.logUtility() ? w.log() : Scalars.div(Scalars.pow(w, 1 - gamma), 1 - gamma);
     }
 
     @Override

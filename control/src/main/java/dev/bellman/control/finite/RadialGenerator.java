@@ -2,6 +2,7 @@ package dev.bellman.control.finite;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.generator.ControlledSde;
 
 /**
@@ -46,7 +47,7 @@ public final class RadialGenerator {
 
     /** L^aφ (B, 1) from F_s, F_ss (B, 1) of a radial φ and the SDE's contractions. */
     public static NDArray apply(NDArray fs, NDArray fss, Contractions c) {
-        return fs.mul(2).mul(c.xDrift().add(c.trace().mul(0.5))).add(fss.mul(2).mul(c.quadratic()));
+        return Scalars.mul(fs, 2).mul(c.xDrift().add(Scalars.mul(c.trace(), 0.5))).add(Scalars.mul(fss, 2).mul(c.quadratic()));
     }
 
     /** The same formula for one state: L^aφ from F_s, F_ss and the contractions x·f, Tr A, xᵀAx. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.field.Derivatives;
 import dev.bellman.control.field.Jet;
 import dev.bellman.control.field.ScalarField;
@@ -147,7 +148,7 @@ public final class RadialValue implements ScalarField {
 
     @Override
     public NDArray gradient(NDArray t, NDArray x) {
-        return x.mul(column(x.getManager(), radialParts(t, x)[2], x.getDataType()).mul(2));
+        return x.mul(Scalars.mul(column(x.getManager(), radialParts(t, x)[2], x.getDataType()), 2));
     }
 
     @Override
@@ -159,8 +160,8 @@ public final class RadialValue implements ScalarField {
     private NDArray hessian(NDArray x, double[] fs, double[] fss) {
         NDManager m = x.getManager();
         long b = x.getShape().get(0);
-        NDArray twoFs = m.create(fs, new Shape(b, 1, 1)).toType(x.getDataType(), false).mul(2);
-        NDArray fourFss = m.create(fss, new Shape(b, 1, 1)).toType(x.getDataType(), false).mul(4);
+        NDArray twoFs = Scalars.mul(m.create(fs, new Shape(b, 1, 1)).toType(x.getDataType(), false), 2);
+        NDArray fourFss = Scalars.mul(m.create(fss, new Shape(b, 1, 1)).toType(x.getDataType(), false), 4);
         NDArray outer = x.expandDims(2).mul(x.expandDims(1));
         return outer.mul(fourFss).add(m.eye(dim, dim, 0, x.getDataType()).expandDims(0).mul(twoFs));
     }
@@ -178,7 +179,7 @@ public final class RadialValue implements ScalarField {
         DataType type = x.getDataType();
         NDArray value = column(m, parts[0], type);
         NDArray fs = column(m, parts[2], type);
-        NDArray gradient = request.gradient() ? x.mul(fs.mul(2)) : null;
+        NDArray gradient = request.gradient() ? x.mul(Scalars.mul(fs, 2)) : null;
         NDArray hessian = request.hessian() ? hessian(x, parts[2], parts[3]) : null;
         NDArray directional = null;
         NDArray w = request.directions();
@@ -188,7 +189,7 @@ public final class RadialValue implements ScalarField {
                     ? x.matMul(w.get(0).transpose()) // (B, d)·(d, K)
                     : w.mul(x.expandDims(1)).sum(new int[] {2}); // (B, K)
             NDArray ww = w.square().sum(new int[] {2}); // (B|1, K)
-            directional = ww.mul(fs.mul(2)).add(wx.square().mul(fss.mul(4)));
+            directional = ww.mul(Scalars.mul(fs, 2)).add(wx.square().mul(Scalars.mul(fss, 4)));
         }
         NDArray time = request.time() ? column(m, parts[1], type) : null;
         return new Jet(value, gradient, hessian, directional, time);

@@ -2,6 +2,7 @@ package dev.bellman.control.finite;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.generator.ControlledSde;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.sde.ExactTransition;
@@ -80,7 +81,7 @@ public final class TimeChangedSde implements ControlledSde {
     public ExactTransition eulerStep() {
         return (self, tau, dt, x, a, z) -> {
             NDArray t = originalTime(tau);
-            NDArray drift = sde.drift(t, x, a).mul(span).mul(dt);
+            NDArray drift = Scalars.mul(sde.drift(t, x, a).mul(span), dt);
             NDArray noise;
             if (sde.diffusionIsConstant()) {
                 NDManager m = x.getManager();
@@ -88,7 +89,7 @@ public final class TimeChangedSde implements ControlledSde {
             } else {
                 noise = sde.diffusion(t, x, a).matMul(z.expandDims(2)).squeeze(2);
             }
-            return x.add(drift).add(noise.mul(span.mul(dt).sqrt()));
+            return x.add(drift).add(noise.mul(Scalars.mul(span, dt).sqrt()));
         };
     }
 

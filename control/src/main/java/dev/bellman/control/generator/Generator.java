@@ -1,6 +1,7 @@
 package dev.bellman.control.generator;
 
 import ai.djl.ndarray.NDArray;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.Derivatives;
 import dev.bellman.control.field.Jet;
@@ -43,7 +44,7 @@ public final class Generator {
             Jet jet = v.jet(t, x, request);
             NDArray f = sde.drift(t, x, a);
             NDArray driftTerm = jet.gradient().mul(f).sum(new int[] {1}, true);
-            NDArray diffusionTerm = WeightedTrace.fromJet(jet, sigma, mode).mul(0.5);
+            NDArray diffusionTerm = Scalars.mul(WeightedTrace.fromJet(jet, sigma, mode), 0.5);
             NDArray generator = driftTerm.add(diffusionTerm);
             return new GeneratorTerms(scope.keep(jet.value()), scope.keep(jet.timeDerivative()), scope.keep(jet.gradient()),
                     scope.keep(f), scope.keep(driftTerm), scope.keep(diffusionTerm), scope.keep(generator));

@@ -1,6 +1,7 @@
 package dev.bellman.control.hjb;
 
 import ai.djl.ndarray.NDArray;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.field.TraceMode;
@@ -31,7 +32,7 @@ public final class HjbResidual {
             GeneratorTerms g = Generator.evaluate(value, problem, t, x, a, mode, withTime, detached);
             NDArray r = problem.reward(t, x, a);
             NDArray h = r.add(g.generator());
-            NDArray residual = g.value().mul(problem.discountRate()).sub(h);
+            NDArray residual = Scalars.mul(g.value(), problem.discountRate()).sub(h);
             if (withTime) {
                 residual = residual.sub(g.timeDerivative());
             }

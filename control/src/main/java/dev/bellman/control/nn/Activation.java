@@ -2,6 +2,7 @@ package dev.bellman.control.nn;
 
 import ai.djl.ndarray.NDArray;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Scalars;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,7 @@ public enum Activation {
                 return new NDArray[] {h, null, null};
             }
             NDArray d1 = h.square().neg().add(1.0);
-            NDArray d2 = order < 2 ? null : h.mul(d1).mul(-2.0);
+            NDArray d2 = order < 2 ? null : Scalars.mul(h.mul(d1), -2.0);
             return new NDArray[] {h, d1, d2};
         }
     },

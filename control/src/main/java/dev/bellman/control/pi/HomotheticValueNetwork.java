@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.Derivatives;
 import dev.bellman.control.field.Jet;
@@ -124,22 +125,22 @@ public final class HomotheticValueNetwork implements ValueNetwork, JetField {
             Jet g = net != null ? net.jet(null, y, inner)
                     : new Jet(y.zerosLike(), y.zerosLike(), y.zerosLike().reshape(batch, 1, 1), null, null);
             double a = 1 - gamma;
-            NDArray u = x.pow(a).div(a); // U
+            NDArray u = Scalars.div(Scalars.pow(x, a), a); // U
             NDArray e = g.value().add(logScale).exp(); // E
             NDArray value = u.mul(e);
             NDArray gradient = null;
             NDArray hessian = null;
             NDArray directional = null;
             if (first) {
-                NDArray up = x.pow(-gamma); // U'
+                NDArray up = Scalars.pow(x, -gamma); // U'
                 NDArray gy = g.gradient(); // (B, 1)
                 NDArray gx = gy.div(x);
                 gradient = e.mul(up.add(u.mul(gx)));
                 if (second) {
-                    NDArray upp = x.pow(-gamma - 1).mul(-gamma); // U''
+                    NDArray upp = Scalars.mul(Scalars.pow(x, -gamma - 1), -gamma); // U''
                     NDArray gyy = g.hessian().reshape(batch, 1);
                     NDArray gxx = gyy.sub(gy).div(x.square());
-                    NDArray v2 = e.mul(upp.add(up.mul(gx).mul(2)).add(u.mul(gx.square().add(gxx)))); // (B, 1)
+                    NDArray v2 = e.mul(upp.add(Scalars.mul(up.mul(gx), 2)).add(u.mul(gx.square().add(gxx)))); // (B, 1)
                     if (request.hessian()) {
                         hessian = v2.reshape(batch, 1, 1);
                     }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.Probes;
 import dev.bellman.control.field.TraceMode;
@@ -110,7 +111,7 @@ public final class PolicyIteration {
             NDArray g = mc.returns(problem, policy, value, mc.pairStarts(x0), noise);
             if (config.antithetic()) {
                 // the pair mean: same start, mirrored noise
-                g = g.get(new NDIndex("0:{}", starts)).add(g.get(new NDIndex("{}:", starts))).mul(0.5);
+                g = Scalars.mul(g.get(new NDIndex("0:{}", starts)).add(g.get(new NDIndex("{}:", starts))), 0.5);
             }
             target = scope.keep(g);
         }
@@ -184,11 +185,11 @@ public final class PolicyIteration {
                     TraceMode mode = trainingTrace(problem, probeRandom, step);
                     try (GradientCollector gc = collector()) {
                         GeneratorTerms g = Generator.evaluate(value, problem, t, x, a, mode, false, false);
-                        NDArray residual = g.value().mul(rho).sub(problem.reward(t, x, a)).sub(g.generator());
+                        NDArray residual = Scalars.mul(g.value(), rho).sub(problem.reward(t, x, a)).sub(g.generator());
                         NDArray loss = residual.square().mul(w).mean();
                         gc.backward(loss);
                         if (last) {
-                            fit = Math.sqrt(residual.square().mean().getDouble() / g.value().mul(rho).square().mean().getDouble());
+                            fit = Math.sqrt(residual.square().mean().getDouble() / Scalars.mul(g.value(), rho).square().mean().getDouble());
                         }
                     }
                     adam.step();

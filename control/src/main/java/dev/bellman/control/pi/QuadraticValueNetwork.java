@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.Derivatives;
 import dev.bellman.control.field.Jet;
@@ -91,10 +92,10 @@ public final class QuadraticValueNetwork implements ValueNetwork, JetField {
     public Jet jet(NDArray t, NDArray x, Derivatives request) {
         try (Scope scope = Scope.open(); GradMode off = request.detached() ? GradMode.disabled() : null) {
             long batch = x.getShape().get(0);
-            NDArray s = m.add(m.transpose()).mul(0.5);
+            NDArray s = Scalars.mul(m.add(m.transpose()), 0.5);
             // x first, so every result belongs to the step's arrays (DESIGN.md §3)
             NDArray xs = x.matMul(s);
-            NDArray value = xs.mul(x).sum(new int[] {1}, true).mul(-0.5).add(x.matMul(w.reshape(dim, 1))).add(c0);
+            NDArray value = Scalars.mul(xs.mul(x).sum(new int[] {1}, true), -0.5).add(x.matMul(w.reshape(dim, 1))).add(c0);
             NDArray gradient = request.gradient() ? xs.neg().add(w) : null;
             NDArray hessian = request.hessian() ? s.neg().expandDims(0).broadcast(new Shape(batch, dim, dim)) : null;
             NDArray directional = null;

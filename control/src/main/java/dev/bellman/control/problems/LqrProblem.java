@@ -2,6 +2,7 @@ package dev.bellman.control.problems;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.hjb.ActionSpace;
 import dev.bellman.control.hjb.ControlProblem;
@@ -83,7 +84,7 @@ public final class LqrProblem implements ControlProblem {
         NDManager m = x.getManager();
         NDArray xq = x.matMul(HostMatrix.of(m, parameters.Q(), x.getDataType())).mul(x).sum(new int[] {1}, true);
         NDArray ar = a.matMul(HostMatrix.of(m, parameters.R(), a.getDataType())).mul(a).sum(new int[] {1}, true);
-        return xq.add(ar).mul(-0.5);
+        return Scalars.mul(xq.add(ar), -0.5);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.hjb.ActionSpace;
 import dev.bellman.control.hjb.ControlProblem;
@@ -101,12 +102,12 @@ public final class MertonProblem implements ControlProblem {
     /** (kx)^{1−γ}/(1−γ), or ln(kx) for γ = 1 (B, 1). */
     @Override
     public NDArray reward(NDArray t, NDArray x, NDArray a) {
-        NDArray c = consumption(a).maximum(MIN_CONSUMPTION).mul(x);
+        NDArray c = Scalars.maximum(consumption(a), MIN_CONSUMPTION).mul(x);
         double gamma = parameters.gamma();
         if (parameters.logUtility()) {
             return c.log();
         }
-        return c.pow(1 - gamma).div(1 - gamma);
+        return Scalars.div(Scalars.pow(c, 1 - gamma), 1 - gamma);
     }
 
     @Override
@@ -130,7 +131,7 @@ public final class MertonProblem implements ControlProblem {
             return p.concat(softplus, 1);
         }, a -> {
             NDArray p = a.get(new NDIndex(":, 0:{}", n));
-            NDArray k = a.get(new NDIndex(":, {}:{}", n, n + 1)).maximum(MIN_CONSUMPTION);
+            NDArray k = Scalars.maximum(a.get(new NDIndex(":, {}:{}", n, n + 1)), MIN_CONSUMPTION);
             return p.concat(k, 1);
         });
     }

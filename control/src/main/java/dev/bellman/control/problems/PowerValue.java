@@ -2,6 +2,7 @@ package dev.bellman.control.problems;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.field.ScalarField;
 
 /**
@@ -32,19 +33,19 @@ public final class PowerValue implements ScalarField {
     @Override
     public NDArray value(NDArray t, NDArray x) {
         if (gamma == 1.0) {
-            return x.log().mul(a).add(b);
+            return Scalars.mul(x.log(), a).add(b);
         }
-        return x.pow(1 - gamma).mul(a / (1 - gamma));
+        return Scalars.mul(Scalars.pow(x, 1 - gamma), a / (1 - gamma));
     }
 
     @Override
     public NDArray gradient(NDArray t, NDArray x) {
-        return x.pow(-gamma).mul(a);
+        return Scalars.mul(Scalars.pow(x, -gamma), a);
     }
 
     @Override
     public NDArray hessian(NDArray t, NDArray x) {
-        return x.pow(-gamma - 1).mul(-gamma * a).reshape(new Shape(x.getShape().get(0), 1, 1));
+        return Scalars.mul(Scalars.pow(x, -gamma - 1), -gamma * a).reshape(new Shape(x.getShape().get(0), 1, 1));
     }
 
     @Override

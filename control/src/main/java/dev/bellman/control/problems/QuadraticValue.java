@@ -2,6 +2,7 @@ package dev.bellman.control.problems;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.field.ScalarField;
 
 /**
@@ -33,7 +34,7 @@ public final class QuadraticValue implements ScalarField {
 
     @Override
     public NDArray value(NDArray t, NDArray x) {
-        return x.matMul(pArray(x)).mul(x).sum(new int[] {1}, true).mul(-0.5).sub(c);
+        return Scalars.mul(x.matMul(pArray(x)).mul(x).sum(new int[] {1}, true), -0.5).sub(c);
     }
 
     @Override

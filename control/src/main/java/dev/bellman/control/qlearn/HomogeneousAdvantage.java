@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.nn.ParameterSnapshot;
 import java.util.List;
@@ -95,8 +96,8 @@ final class HomogeneousAdvantage implements AdvantageModel {
             inv[i] = 1 / scale[i];
         }
         NDArray u = coordinates.toCoordinates(a).sub(centre).mul(sm.create(inv).toType(a.getDataType(), false));
-        NDArray q = u.matMul(cholesky).square().sum(new int[] {1}, true).mul(-rewardScale);
-        return p == 0 ? q : q.mul(xn.pow(p));
+        NDArray q = Scalars.mul(u.matMul(cholesky).square().sum(new int[] {1}, true), -rewardScale);
+        return p == 0 ? q : q.mul(Scalars.pow(xn, p));
     }
 
     /**

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.nn.ParameterSnapshot;
@@ -36,7 +37,7 @@ final class HomogeneousValue implements ValueModel {
         if (p == 0) {
             return NDArrays.concat(new NDList(xn.log(), xn.onesLike()), 1);
         }
-        return xn.pow(p);
+        return Scalars.pow(xn, p);
     }
 
     @Override
@@ -70,14 +71,14 @@ final class HomogeneousValue implements ValueModel {
     @Override
     public NDArray gradient(NDArray xn) {
         double t = head()[0];
-        return p == 0 ? xn.pow(-1).mul(t) : xn.pow(p - 1).mul(t * p);
+        return p == 0 ? Scalars.mul(Scalars.pow(xn, -1), t) : Scalars.mul(Scalars.pow(xn, p - 1), t * p);
     }
 
     /** θp(p − 1)x̃^{p−2}, or −θ₁/x̃², as (B, 1, 1). */
     @Override
     public NDArray hessian(NDArray xn) {
         double t = head()[0];
-        NDArray h = p == 0 ? xn.pow(-2).mul(-t) : xn.pow(p - 2).mul(t * p * (p - 1));
+        NDArray h = p == 0 ? Scalars.mul(Scalars.pow(xn, -2), -t) : Scalars.mul(Scalars.pow(xn, p - 2), t * p * (p - 1));
         return h.expandDims(2);
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.nn.ParameterSnapshot;
 import org.hipparchus.exception.MathIllegalArgumentException;
@@ -111,7 +112,7 @@ final class LinearQuadraticAdvantage implements AdvantageModel {
     @Override
     public NDArray advantageRate(NDArray xn, NDArray a) {
         NDArray u = a.sub(actor(xn)).mul(inverseScale);
-        return u.matMul(cholesky(u)).square().sum(new int[] {1}, true).mul(-rewardScale);
+        return Scalars.mul(u.matMul(cholesky(u)).square().sum(new int[] {1}, true), -rewardScale);
     }
 
     /** W (m, d), the centre's gain: ν = Wx̃. */

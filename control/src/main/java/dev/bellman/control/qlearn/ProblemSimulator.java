@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.hjb.ActionSpace;
 import dev.bellman.control.hjb.ControlProblem;
 import dev.bellman.control.problems.LqrProblem;
@@ -119,7 +120,7 @@ public final class ProblemSimulator implements Environment {
         }
         NDArray next = exact.next(x, a, z, dt);
         NDArray r1 = problem.reward(t, next, a);
-        return new Outcome(r0.add(r1).mul(0.5), next);
+        return new Outcome(Scalars.mul(r0.add(r1), 0.5), next);
     }
 
     /** Standard normal (b, n) drawn on the Java side. */

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.ScalarField;
 import dev.bellman.control.nn.Activation;
@@ -623,7 +624,7 @@ public final class QLearner implements AutoCloseable {
     /** Q(x, a) = V(x) + q_ψ(x, a)/ρ = (r + L^aV)/ρ at the learned V (DESIGN.md §1.2), for plots. */
     public NDArray qFunction(NDArray x, NDArray a) {
         try (Scope scope = Scope.open()) {
-            return scope.keep(value(x).add(advantageRate(x, a).div(rho)));
+            return scope.keep(value(x).add(Scalars.div(advantageRate(x, a), rho)));
         }
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.nn.Mlp;
 import dev.bellman.control.nn.MlpConfig;
 import dev.bellman.control.nn.Parameter;
@@ -124,7 +125,7 @@ final class QuadraticAdvantage implements AdvantageModel {
         NDArray out = net.forward(xn);
         NDArray u = coordinates.toCoordinates(a).sub(centre(out)).mul(inverseScale);
         NDArray w = u.expandDims(1).matMul(cholesky(out)); // (B, 1, m) = (Lᵀu)ᵀ
-        return w.square().sum(new int[] {1, 2}).expandDims(1).mul(-rewardScale);
+        return Scalars.mul(w.square().sum(new int[] {1, 2}).expandDims(1), -rewardScale);
     }
 
     @Override

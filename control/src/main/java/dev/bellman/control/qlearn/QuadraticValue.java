@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.nn.ParameterSnapshot;
@@ -100,14 +101,14 @@ final class QuadraticValue implements ValueModel {
     @Override
     public NDArray gradient(NDArray xn) {
         NDArray s = xn.getManager().create(s(), new Shape(d, d)).toType(xn.getDataType(), false);
-        return xn.matMul(s).mul(2);
+        return Scalars.mul(xn.matMul(s), 2);
     }
 
     /** 2S for every state. */
     @Override
     public NDArray hessian(NDArray xn) {
         NDArray s = xn.getManager().create(s(), new Shape(1, d, d)).toType(xn.getDataType(), false);
-        return s.mul(2).repeat(0, xn.getShape().get(0));
+        return Scalars.mul(s, 2).repeat(0, xn.getShape().get(0));
     }
 
     @Override

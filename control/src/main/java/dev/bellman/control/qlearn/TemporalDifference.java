@@ -1,6 +1,7 @@
 package dev.bellman.control.qlearn;
 
 import ai.djl.ndarray.NDArray;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * The TD error of continuous-time q-learning (DESIGN.md §1.2; Jia &amp; Zhou, JMLR 24, 2023, eq. (25)), as a
@@ -28,7 +29,7 @@ public final class TemporalDifference {
      */
     public static NDArray rate(TransitionBatch batch, NDArray value, NDArray nextValue, NDArray advantageRate, double rho) {
         NDArray dt = batch.dt();
-        NDArray discount = dt.mul(-rho).exp();
+        NDArray discount = Scalars.mul(dt, -rho).exp();
         return batch.rewardRate().add(nextValue.mul(discount).sub(value).div(dt)).sub(advantageRate);
     }
 }

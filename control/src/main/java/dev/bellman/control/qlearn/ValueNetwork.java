@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.nn.Activation;
 import dev.bellman.control.nn.Mlp;
@@ -113,12 +114,12 @@ final class ValueNetwork implements ValueModel {
 
     @Override
     public NDArray gradient(NDArray xn) {
-        return field.gradient(time(xn), xn).mul(scale());
+        return Scalars.mul(field.gradient(time(xn), xn), scale());
     }
 
     @Override
     public NDArray hessian(NDArray xn) {
-        return field.hessian(time(xn), xn).mul(scale());
+        return Scalars.mul(field.hessian(time(xn), xn), scale());
     }
 
     private static NDArray time(NDArray xn) {

@@ -1,6 +1,7 @@
 package dev.bellman.control.sde;
 
 import ai.djl.ndarray.NDArray;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.generator.ControlledSde;
 
 /**
@@ -34,6 +35,6 @@ public interface Transition {
             NDArray sigma = sde.diffusion(t, x, a);
             noise = sigma.matMul(z.expandDims(2)).squeeze(2);
         }
-        return x.add(drift.mul(dt)).add(noise.mul(Math.sqrt(dt)));
+        return x.add(Scalars.mul(drift, dt)).add(Scalars.mul(noise, Math.sqrt(dt)));
     };
 }
