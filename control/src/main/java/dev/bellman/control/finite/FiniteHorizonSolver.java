@@ -193,12 +193,12 @@ public final class FiniteHorizonSolver {
                 NDArray loss = regression;
                 if (colloc != null) {
                     NDArray r = HjbResidual.residual(problem, value, frozen, colloc.t(), colloc.x(), mode, false);
-                    loss = loss.add(weighted(r.square().mean(), config.residualWeight()));
+                    loss = loss.add(Scalars.mul(r.square().mean(), config.residualWeight()));
                 }
                 if (xT != null) {
                     NDArray tT = Scalars.mul(xT.getManager().ones(new ai.djl.ndarray.types.Shape(xT.getShape().get(0), 1), dt), problem.T());
                     NDArray gap = value.value(tT, xT).sub(problem.terminalReward(xT));
-                    loss = loss.add(weighted(gap.square().mean(), config.terminalWeight()));
+                    loss = loss.add(Scalars.mul(gap.square().mean(), config.terminalWeight()));
                 }
                 gc.backward(loss);
                 if (read) {
@@ -207,19 +207,6 @@ public final class FiniteHorizonSolver {
             }
         }
         return mse;
-    }
-
-    /**
-     * A 0-dim loss term times its weight, as {@code term.mul(weight)} computed it, but with the weight
-     * in libtorch-owned memory (see {@link Scalars}). Not {@code Scalars.mul}: the weight here is a
-     * 0-dim float64 array, and with both operands 0-dim PyTorch promotes the product to float64,
-     * whereas {@code Scalars.mul} converts the weight to the term's float32 first, which would change
-     * the loss and its gradients in the last bits.
-     */
-    private static NDArray weighted(NDArray term, double weight) {
-        try (NDArray blob = term.getManager().create(weight); NDArray w = blob.duplicate()) {
-            return term.mul(w);
-        }
     }
 
     /** One improvement step: ascend E[r + L^aV] in φ with V frozen; returns the objective when asked. */
