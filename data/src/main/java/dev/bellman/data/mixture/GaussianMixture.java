@@ -466,7 +466,7 @@ public final class GaussianMixture implements Distribution {
                 }
             }
             NDArray c = HostArrays.toNDArray(scratch, logNormalisers, new Shape(k, 1), type);
-            NDArray logits = c.sub(z.square().sum(new int[] {2}).mul(0.5)); // (K, B)
+            NDArray logits = c.sub(times(z.square().sum(new int[] {2}), 0.5)); // (K, B)
             NDArray max = logits.max(new int[] {0}, true); // (1, B)
             NDArray shifted = logits.sub(max);
             NDArray lse = shifted.exp().sum(new int[] {0}, true).log().add(max); // (1, B)
@@ -479,6 +479,19 @@ public final class GaussianMixture implements Distribution {
             }
             logDensity.attach(parent);
             return new Evaluation(logDensity, score);
+        }
+    }
+
+    /**
+     * a·c with c held in libtorch-owned memory, bit-identical to {@code a.mul(c)}. DJL's
+     * {@code mul(Number)} wraps the number around a Java direct buffer and closes it after the op;
+     * autograd keeps it for the backward pass, and the GC may free it first. This is control's
+     * {@code Scalars.mul}, which the data module cannot see (control is only its test dependency).
+     */
+    private static NDArray times(NDArray a, double c) {
+        try (NDArray blob = a.getManager().create(c);
+                NDArray scalar = a.getDataType() == DataType.FLOAT32 ? blob.toType(DataType.FLOAT32, false) : blob.duplicate()) {
+            return a.mul(scalar);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.bellman.diffusion.exact;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.hjb.ActionSpace;
 import dev.bellman.control.hjb.ControlProblem;
@@ -75,7 +76,7 @@ public final class DiffusionControlProblem implements ControlProblem {
     @Override
     public NDArray reward(NDArray t, NDArray x, NDArray a) {
         try (Scope scope = Scope.open()) {
-            NDArray kinetic = a.square().sum(new int[] {1}, true).mul(-0.5);
+            NDArray kinetic = Scalars.mul(a.square().sum(new int[] {1}, true), -0.5);
             return scope.keep(kinetic.add(reverse.driftDivergence(t)));
         }
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.BellmanEngine;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
 import dev.bellman.control.field.VectorField;
@@ -154,8 +155,8 @@ public final class EmpiricalOptimalControl implements VectorField, AutoCloseable
                 try (Scope step = Scope.open()) {
                     NDArray p = pts[c]; // (C, D)
                     NDArray dot = x.matMul(p.transpose()); // (B, C)
-                    NDArray dist2 = xNorm.sub(dot.mul(m).mul(2)).add(norms[c].mul(m.square())); // (B, C)
-                    NDArray logits = dist2.div(s2).mul(-0.5);
+                    NDArray dist2 = xNorm.sub(Scalars.mul(dot.mul(m), 2)).add(norms[c].mul(m.square())); // (B, C)
+                    NDArray logits = Scalars.mul(dist2.div(s2), -0.5);
                     NDArray chunkMax = logits.max(new int[] {1}, true);
                     NDArray newMax = runMax == null ? chunkMax : runMax.maximum(chunkMax);
                     NDArray e = logits.sub(newMax).exp(); // (B, C)
@@ -179,10 +180,10 @@ public final class EmpiricalOptimalControl implements VectorField, AutoCloseable
                 }
             }
             NDArray mean = weightedPoints.div(sum); // x̄ (B, D)
-            NDArray spread = weightedNorms.div(sum).sub(mean.square().sum(new int[] {1}, true)).maximum(0);
-            NDArray logDensity = runMax.add(sum.log()).sub(s2.log().mul(0.5 * d)).sub(0.5 * d * LOG_2PI + Math.log(n));
+            NDArray spread = Scalars.maximum(weightedNorms.div(sum).sub(mean.square().sum(new int[] {1}, true)), 0);
+            NDArray logDensity = runMax.add(sum.log()).sub(Scalars.mul(s2.log(), 0.5 * d)).sub(0.5 * d * LOG_2PI + Math.log(n));
             NDArray score = mean.mul(m).sub(x).div(s2);
-            NDArray laplacian = spread.mul(m.square()).div(s2.square()).sub(s2.pow(-1).mul(d));
+            NDArray laplacian = spread.mul(m.square()).div(s2.square()).sub(Scalars.mul(Scalars.pow(s2, -1), d));
             NDArray g = coefficients.diffusion();
             return new Evaluation(scope.keep(logDensity), scope.keep(score), scope.keep(score.mul(g)),
                     scope.keep(laplacian.mul(g)));

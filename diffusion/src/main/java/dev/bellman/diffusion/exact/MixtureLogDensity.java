@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.Derivatives;
 import dev.bellman.control.field.Jet;
@@ -176,7 +177,7 @@ public final class MixtureLogDensity implements ScalarField {
             NDArray y = delta.matMul(q); // rows y_k = Q_kᵀ(x − m μ_k)
             NDArray logDet = v.log().sum(new int[] {2}); // (K, B)
             NDArray quad = y.square().div(v).sum(new int[] {2});
-            NDArray logits = logW.sub(logDet.add(quad).add(d * LOG_2PI).mul(0.5)); // (K, B)
+            NDArray logits = logW.sub(Scalars.mul(logDet.add(quad).add(d * LOG_2PI), 0.5)); // (K, B)
             NDArray max = logits.max(new int[] {0}, true);
             NDArray lse = logits.sub(max).exp().sum(new int[] {0}, true).log().add(max); // (1, B)
             NDArray logDensity = scope.keep(lse.transpose()); // (B, 1)
@@ -194,7 +195,7 @@ public final class MixtureLogDensity implements ScalarField {
                 }
                 if (withLaplacian || withTime) {
                     // Σ_k r_k(‖g_k‖² − Tr S_k⁻¹) = Δp/p (the rotation keeps norms and traces)
-                    NDArray curvature = gHat.square().sub(v.pow(-1)).sum(new int[] {2}, true).mul(r).sum(new int[] {0});
+                    NDArray curvature = gHat.square().sub(Scalars.pow(v, -1)).sum(new int[] {2}, true).mul(r).sum(new int[] {0});
                     if (withLaplacian) {
                         laplacian = scope.keep(curvature.sub(sc.square().sum(new int[] {1}, true)));
                     }
@@ -202,7 +203,7 @@ public final class MixtureLogDensity implements ScalarField {
                         NDArray a = coefficients.driftRate();
                         NDArray g2 = coefficients.diffusion().square();
                         NDArray xs = x.mul(sc).sum(new int[] {1}, true);
-                        time = scope.keep(a.mul(-d).sub(a.mul(xs)).add(g2.mul(curvature).mul(0.5)));
+                        time = scope.keep(Scalars.mul(a, -d).sub(a.mul(xs)).add(Scalars.mul(g2.mul(curvature), 0.5)));
                     }
                 }
                 if (withHessian) {
@@ -210,7 +211,7 @@ public final class MixtureLogDensity implements ScalarField {
                     NDArray outer = centred.expandDims(3).mul(centred.expandDims(2)); // (K, B, d, d)
                     // S_k⁻¹ = Q_k diag(1/v) Q_kᵀ per (k, row): (K, 1, d, d) · (K, B, 1, d) then · Q_kᵀ
                     NDArray q4 = q.expandDims(1);
-                    NDArray precision = q4.mul(v.pow(-1).expandDims(2)).matMul(q4.transpose(0, 1, 3, 2));
+                    NDArray precision = q4.mul(Scalars.pow(v, -1).expandDims(2)).matMul(q4.transpose(0, 1, 3, 2));
                     hessian = scope.keep(outer.sub(precision).mul(r.expandDims(3)).sum(new int[] {0}));
                 }
             }

@@ -2,6 +2,7 @@ package dev.bellman.diffusion.exact;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
 import dev.bellman.control.field.VectorField;
@@ -64,14 +65,14 @@ public record PerturbedControl(VectorField base, double scale, double shift) imp
     @Override
     public NDArray value(NDArray t, NDArray x) {
         try (Scope scope = Scope.open()) {
-            return scope.keep(base.value(t, x).mul(scale).add(shift));
+            return scope.keep(Scalars.mul(base.value(t, x), scale).add(shift));
         }
     }
 
     @Override
     public NDArray divergence(NDArray t, NDArray x, DivergenceMode mode) {
         try (Scope scope = Scope.open()) {
-            return scope.keep(base.divergence(t, x, mode).mul(scale));
+            return scope.keep(Scalars.mul(base.divergence(t, x, mode), scale));
         }
     }
 }

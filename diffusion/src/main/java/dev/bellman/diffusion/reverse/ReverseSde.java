@@ -3,6 +3,7 @@ package dev.bellman.diffusion.reverse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.generator.ControlledSde;
 import dev.bellman.control.generator.Policy;
 import dev.bellman.control.field.VectorField;
@@ -83,7 +84,7 @@ public final class ReverseSde implements ControlledSde {
 
     /** div μ = −D a(T − τ) (B, 1), the running-cost term of DESIGN.md §1.4. */
     public NDArray driftDivergence(NDArray tau) {
-        return forward.driftRate(forwardTime(tau)).mul(-dim);
+        return Scalars.mul(forward.driftRate(forwardTime(tau)), -dim);
     }
 
     /** f = μ + Σ a (B, D). */

@@ -2,6 +2,7 @@ package dev.bellman.diffusion.sde;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * e^x − 1 on NDArrays, accurate near 0 where {@code exp(x) − 1} cancels (DJL has no expm1): the
@@ -16,8 +17,8 @@ final class Expm1 {
 
     static NDArray of(NDArray x) {
         // Horner form of x + x²/2! + … + x⁸/8!
-        NDArray series = x.mul(1.0 / 40320).add(1.0 / 5040).mul(x).add(1.0 / 720).mul(x).add(1.0 / 120).mul(x).add(1.0 / 24).mul(x)
-                .add(1.0 / 6).mul(x).add(0.5).mul(x).add(1.0).mul(x);
+        NDArray series = Scalars.mul(x, 1.0 / 40320).add(1.0 / 5040).mul(x).add(1.0 / 720).mul(x).add(1.0 / 120).mul(x)
+                .add(1.0 / 24).mul(x).add(1.0 / 6).mul(x).add(0.5).mul(x).add(1.0).mul(x);
         NDArray direct = x.exp().sub(1.0);
         return NDArrays.where(x.abs().lt(SMALL), series, direct);
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * A linear forward (noising) SDE on t ∈ [0, T], dY_t = a(t) Y_t dt + g(t) dB_t, whose transition is
@@ -69,6 +70,6 @@ public interface ForwardSde {
         double sp = priorStd();
         double constant = -0.5 * dim * Math.log(2 * Math.PI * sp * sp);
         NDArray flat = x.reshape(x.getShape().get(0), -1);
-        return flat.square().sum(new int[] {1}, true).mul(-0.5 / (sp * sp)).add(constant);
+        return Scalars.mul(flat.square().sum(new int[] {1}, true), -0.5 / (sp * sp)).add(constant);
     }
 }

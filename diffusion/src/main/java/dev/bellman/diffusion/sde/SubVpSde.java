@@ -2,6 +2,7 @@ package dev.bellman.diffusion.sde;
 
 import ai.djl.ndarray.NDArray;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * Sub-variance-preserving SDE: the VP drift, g² = β(t)(1 − e^{−2β_min t − (β_max − β_min)t²}) =
@@ -58,7 +59,7 @@ public record SubVpSde(double betaMin, double betaMax, double horizon, double ep
     @Override
     public NDArray diffusion(NDArray t) {
         VpSde vp = vp();
-        return vp.beta(t).mul(Expm1.of(vp.logMeanScale(t).mul(4)).neg()).sqrt();
+        return vp.beta(t).mul(Expm1.of(Scalars.mul(vp.logMeanScale(t), 4)).neg()).sqrt();
     }
 
     @Override
@@ -68,6 +69,6 @@ public record SubVpSde(double betaMin, double betaMax, double horizon, double ep
 
     @Override
     public NDArray std(NDArray t) {
-        return Expm1.of(vp().logMeanScale(t).mul(2)).neg();
+        return Expm1.of(Scalars.mul(vp().logMeanScale(t), 2)).neg();
     }
 }

@@ -2,6 +2,7 @@ package dev.bellman.diffusion.sde;
 
 import ai.djl.ndarray.NDArray;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * Variance-exploding SDE: σ(t) = σ_min (σ_max/σ_min)^t, f = 0, g = σ(t)√(2 ln(σ_max/σ_min)), m = 1,
@@ -63,7 +64,7 @@ public record VeSde(double sigmaMin, double sigmaMax, double horizon, double eps
 
     @Override
     public NDArray diffusion(NDArray t) {
-        return t.mul(logRatio() / horizon).exp().mul(sigmaMin * Math.sqrt(2 * logRatio() / horizon));
+        return Scalars.mul(Scalars.mul(t, logRatio() / horizon).exp(), sigmaMin * Math.sqrt(2 * logRatio() / horizon));
     }
 
     @Override
@@ -73,6 +74,6 @@ public record VeSde(double sigmaMin, double sigmaMax, double horizon, double eps
 
     @Override
     public NDArray std(NDArray t) {
-        return Expm1.of(t.mul(2 * logRatio() / horizon)).sqrt().mul(sigmaMin);
+        return Scalars.mul(Expm1.of(Scalars.mul(t, 2 * logRatio() / horizon)).sqrt(), sigmaMin);
     }
 }

@@ -2,6 +2,7 @@ package dev.bellman.diffusion.sde;
 
 import ai.djl.ndarray.NDArray;
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.engine.Scalars;
 
 /**
  * Variance-preserving SDE: β(t) = β_min + t(β_max − β_min), f = −½β(t) y, g = √β(t),
@@ -61,16 +62,16 @@ public record VpSde(double betaMin, double betaMax, double horizon, double epsil
     }
 
     NDArray beta(NDArray t) {
-        return t.mul(betaMax - betaMin).add(betaMin);
+        return Scalars.mul(t, betaMax - betaMin).add(betaMin);
     }
 
     NDArray logMeanScale(NDArray t) {
-        return t.square().mul(-0.25 * (betaMax - betaMin)).sub(t.mul(0.5 * betaMin));
+        return Scalars.mul(t.square(), -0.25 * (betaMax - betaMin)).sub(Scalars.mul(t, 0.5 * betaMin));
     }
 
     @Override
     public NDArray driftRate(NDArray t) {
-        return beta(t).mul(-0.5);
+        return Scalars.mul(beta(t), -0.5);
     }
 
     @Override
@@ -85,6 +86,6 @@ public record VpSde(double betaMin, double betaMax, double horizon, double epsil
 
     @Override
     public NDArray std(NDArray t) {
-        return Expm1.of(logMeanScale(t).mul(2)).neg().sqrt();
+        return Expm1.of(Scalars.mul(logMeanScale(t), 2)).neg().sqrt();
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.diffusion.ControlModel;
 import dev.bellman.diffusion.sde.ForwardSde;
@@ -69,8 +70,8 @@ public final class Likelihood {
             NDArray xs = y.get(new NDIndex(":, 0:{}", dim));
             double a = sde.driftRate(t);
             double g = sde.diffusion(t);
-            NDArray drift = calls.control(t, xs).mul(-0.5 * g).addi(xs.mul(a));
-            NDArray div = calls.divergence(t, xs, config.divergence()).mul(-0.5 * g).addi(a * dim);
+            NDArray drift = Scalars.mul(calls.control(t, xs), -0.5 * g).addi(Scalars.mul(xs, a));
+            NDArray div = Scalars.mul(calls.divergence(t, xs, config.divergence()), -0.5 * g).addi(a * dim);
             return NDArrays.concat(new NDList(drift, div), 1);
         };
         DormandPrince solver = new DormandPrince(config.rtol(), config.atol(), config.maxSteps());
