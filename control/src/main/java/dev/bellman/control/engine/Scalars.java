@@ -2,6 +2,7 @@ package dev.bellman.control.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic between an array and a Java number that is safe while autograd records: use these
@@ -43,37 +44,33 @@ public final class Scalars {
 
     /** x · c. */
     public static NDArray mul(NDArray x, double c) {
-        // Closing our handle is safe: autograd holds its own reference to the libtorch storage.
-        try (NDArray s = of(x, c)) {
-            return x.mul(s);
-        }
+        return withScalar(x, c, NDArray::mul);
     }
 
     /** x / c. */
     public static NDArray div(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.div(s);
-        }
+        return withScalar(x, c, NDArray::div);
     }
 
     /** x^c (elementwise). */
     public static NDArray pow(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.pow(s);
-        }
+        return withScalar(x, c, NDArray::pow);
     }
 
     /** max(x, c) (elementwise). */
     public static NDArray maximum(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.maximum(s);
-        }
+        return withScalar(x, c, NDArray::maximum);
     }
 
     /** min(x, c) (elementwise). */
     public static NDArray minimum(NDArray x, double c) {
+        return withScalar(x, c, NDArray::minimum);
+    }
+
+    private static NDArray withScalar(NDArray x, double c, BinaryOperator<NDArray> op) {
+        // Closing our handle is safe: autograd holds its own reference to the libtorch storage.
         try (NDArray s = of(x, c)) {
-            return x.minimum(s);
+            return op.apply(x, s);
         }
     }
 }
