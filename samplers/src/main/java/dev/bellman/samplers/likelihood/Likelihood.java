@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.bellman.control.engine.GradMode;
-import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.diffusion.ControlModel;
 import dev.bellman.diffusion.sde.ForwardSde;
@@ -68,10 +67,12 @@ public final class Likelihood {
         int dim = model.dim();
         OdeFunction augmented = (t, y) -> {
             NDArray xs = y.get(new NDIndex(":, 0:{}", dim));
+            // Number overloads are safe here: the solve runs with gradients off, so nothing keeps the
+            // scalars (see Scalars), and this right-hand side is evaluated hundreds of times a solve.
             double a = sde.driftRate(t);
             double g = sde.diffusion(t);
-            NDArray drift = Scalars.mul(calls.control(t, xs), -0.5 * g).addi(Scalars.mul(xs, a));
-            NDArray div = Scalars.mul(calls.divergence(t, xs, config.divergence()), -0.5 * g).addi(a * dim);
+            NDArray drift = calls.control(t, xs).mul(-0.5 * g).addi(xs.mul(a));
+            NDArray div = calls.divergence(t, xs, config.divergence()).mul(-0.5 * g).addi(a * dim);
             return NDArrays.concat(new NDList(drift, div), 1);
         };
         DormandPrince solver = new DormandPrince(config.rtol(), config.atol(), config.maxSteps());
