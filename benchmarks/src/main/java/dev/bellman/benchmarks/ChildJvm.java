@@ -22,10 +22,16 @@ public final class ChildJvm {
 
     public static Outcome run(Class<?> mainClass, int threads, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
+        return run(mainClass, threads, timeoutSeconds, List.of(), args);
+    }
+
+    /** As {@link #run(Class, int, long, String...)}, with extra JVM options (e.g. a fixed, pre-touched heap). */
+    public static Outcome run(Class<?> mainClass, int threads, long timeoutSeconds, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> all = new ArrayList<>();
         all.add(Integer.toString(threads));
         all.addAll(List.of(args));
-        return runMain(mainClass.getName(), threads, timeoutSeconds, all);
+        return runMain(mainClass.getName(), threads, timeoutSeconds, jvmOptions, all);
     }
 
     /**
@@ -36,8 +42,14 @@ public final class ChildJvm {
      */
     public static Outcome runMain(String mainClass, int threads, long timeoutSeconds, List<String> args)
             throws IOException, InterruptedException {
+        return runMain(mainClass, threads, timeoutSeconds, List.of(), args);
+    }
+
+    private static Outcome runMain(String mainClass, int threads, long timeoutSeconds, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dai.djl.pytorch.num_threads=" + threads);

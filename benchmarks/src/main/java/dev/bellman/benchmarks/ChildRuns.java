@@ -14,11 +14,17 @@ public final class ChildRuns {
 
     public static List<JsonNode> run(SuiteContext context, Class<?> main, int threads, int repeats, long timeoutSeconds,
             String... args) {
+        return run(context, main, threads, repeats, timeoutSeconds, List.of(), args);
+    }
+
+    /** As above, each child started with the extra {@code jvmOptions}. */
+    public static List<JsonNode> run(SuiteContext context, Class<?> main, int threads, int repeats, long timeoutSeconds,
+            List<String> jvmOptions, String... args) {
         List<JsonNode> results = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             context.progress().accept("bench: " + main.getSimpleName() + " threads=" + threads + " run " + (r + 1) + "/" + repeats);
             try {
-                ChildJvm.Outcome o = ChildJvm.run(main, threads, timeoutSeconds, args);
+                ChildJvm.Outcome o = ChildJvm.run(main, threads, timeoutSeconds, jvmOptions, args);
                 if (o.exitCode() != 0 || o.result() == null) {
                     String tail = o.stderrTail().strip();
                     int cut = Math.max(0, tail.length() - 300);

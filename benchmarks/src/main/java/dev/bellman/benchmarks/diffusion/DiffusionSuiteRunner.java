@@ -16,6 +16,10 @@ import java.util.List;
  */
 public final class DiffusionSuiteRunner implements SuiteRunner {
     private static final String COMMAND = "./bellman bench --suite diffusion";
+    /** JVM options of the speed-and-memory children: a fixed, pre-touched heap, so RSS shows native memory. */
+    static final List<String> RSS_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
+    /** Steps before the RSS baseline (RSS grows ~9 MB over the first 1,500 steps, then stays flat). */
+    static final long RSS_WARMUP = 2000;
 
     @Override
     public List<BenchRow> run(SuiteContext context) {
@@ -33,8 +37,11 @@ public final class DiffusionSuiteRunner implements SuiteRunner {
         }
         String cmd = COMMAND + (context.quick() ? " --quick" : "");
         for (int threads : threadCounts) {
+            // A fixed, pre-touched Java heap and a 2,000-step warm-up (JIT, allocator arenas), as in
+            // TrainingMemoryTest: otherwise the RSS row counts the heap growing to its default maximum
+            // (it read +148 % that way), not the native memory the training loop might leak.
             List<JsonNode> results = ChildRuns.run(context, DsmTrainSpeed.class, threads, context.repeats(), 3600,
-                    Integer.toString(steps), "50");
+                    RSS_JVM_OPTIONS, Integer.toString(steps), Long.toString(RSS_WARMUP));
             double[] rate = ChildRuns.values(results, n -> n.get("steps_per_s"));
             rows.add(BenchRow.of("dsm train steps/s, 8gaussians peer workload (threads " + threads + ")", "steps/s",
                     Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest}, "≥ 1.5 × peer (best threads)",

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * it (0.7u*, u* + 0.5), with enough paths that identity_se ≤ the target (0.02 by default: a pilot run
  * sets n), at N and 2N steps to show the Euler bias. Prints {@code RESULT {json}}.
  *
- * <p>Usage: {@code IdentityCheck [steps (400)] [se target (0.02)] [threads (1)] [max paths (400000)]}.
+ * <p>Usage: {@code IdentityCheck [threads (1)] [steps (400)] [se target (0.02)] [max paths (400000)]
+ * [data names, comma-separated (all three)] [grid power (1: uniform)]}; the last two let a long check
+ * run one data set at a time, with a grid denser near the data for the sharp 25gaussians.
  */
 public final class IdentityCheck {
     private IdentityCheck() {}
@@ -47,7 +49,11 @@ public final class IdentityCheck {
     public record Config(int steps, double seTarget, int pilotPaths, int maxPaths, ReverseTimeGrid grid, int fixedPaths,
             ForwardSde sde) {
         public static Config full(int steps, double seTarget, int maxPaths) {
-            return new Config(steps, seTarget, 4000, maxPaths, ReverseTimeGrid.uniform(), 0, VpSde.defaults());
+            return full(steps, seTarget, maxPaths, ReverseTimeGrid.uniform());
+        }
+
+        public static Config full(int steps, double seTarget, int maxPaths, ReverseTimeGrid grid) {
+            return new Config(steps, seTarget, 4000, maxPaths, grid, 0, VpSde.defaults());
         }
     }
 
@@ -129,9 +135,18 @@ public final class IdentityCheck {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         double se = args.length > 2 ? Double.parseDouble(args[2]) : 0.02;
         int max = args.length > 3 ? Integer.parseInt(args[3]) : 400_000;
+        Map<String, GaussianMixture> data = mixtures();
+        if (args.length > 4) {
+            List<String> names = List.of(args[4].split(","));
+            if (!data.keySet().containsAll(names)) {
+                throw new IllegalArgumentException("data names are " + data.keySet() + ", got " + names);
+            }
+            data.keySet().retainAll(names);
+        }
+        ReverseTimeGrid grid = args.length > 5 ? ReverseTimeGrid.denserNearData(Double.parseDouble(args[5])) : ReverseTimeGrid.uniform();
         BellmanEngine.start(EngineConfig.defaults().withThreads(threads));
-        Config config = Config.full(steps, se, max);
-        List<Row> rows = run(config, mixtures(), System.err::println);
+        Config config = Config.full(steps, se, max, grid);
+        List<Row> rows = run(config, data, System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "identity");
         result.put("threads", threads);

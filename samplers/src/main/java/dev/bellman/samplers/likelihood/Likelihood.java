@@ -22,7 +22,8 @@ import dev.bellman.samplers.ode.OdeSolution;
  * <pre>  log p_ε(x) = log π(x(T)) + ∫_ε^T ∇·F(t, x(t)) dt,   ∇·F = a(t) D − ½ g(t) ∇·u,</pre>
  *
  * solved as one augmented ODE on [x, ℓ] (B, D + 1) from the data point x at τ = T − ε (t_f = ε)
- * to t_f = T by {@link DormandPrince} (RMS error over the batch and the ℓ column). It is the
+ * to t_f = T by {@link DormandPrince} (error norm over the x and ℓ columns as configured: by default
+ * every point's own). It is the
  * density of the ε-blurred data p_ε under the model, and equals the model's p_ε only if π = p_T.
  * Hutchinson probes, when used, are fixed for the whole solve, so the ODE stays deterministic.
  */
@@ -75,7 +76,7 @@ public final class Likelihood {
             NDArray div = calls.divergence(t, xs, config.divergence()).mul(-0.5 * g).addi(a * dim);
             return NDArrays.concat(new NDList(drift, div), 1);
         };
-        DormandPrince solver = new DormandPrince(config.rtol(), config.atol(), config.maxSteps());
+        DormandPrince solver = new DormandPrince(config.rtol(), config.atol(), config.maxSteps(), config.norm());
         try (GradMode off = GradMode.disabled(); Scope scope = Scope.open()) {
             NDArray y0 = NDArrays.concat(new NDList(x, x.getManager().zeros(new ai.djl.ndarray.types.Shape(x.getShape().get(0), 1), x.getDataType())), 1);
             OdeSolution sol = solver.solve(augmented, sde.epsilon(), sde.horizon(), y0, DormandPrince.StepObserver.NONE);

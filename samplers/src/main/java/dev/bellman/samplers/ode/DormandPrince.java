@@ -2,15 +2,15 @@ package dev.bellman.samplers.ode;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.Scope;
+import java.util.Objects;
 
 /**
  * Adaptive Dormand–Prince 5(4) (Dormand &amp; Prince 1980; Hairer, Nørsett &amp; Wanner, Solving ODEs
  * I, §II.4–5) on a batched state, the solver Song et al. 2021 use through scipy's RK45: the whole
- * batch shares one step size, and the error norm is the RMS over every entry of the batch of
- * err / (atol + rtol·max(|y|, |y_new|)). First-same-as-last: 6 new evaluations per attempt. The
+ * batch shares one step size, and the {@link ErrorNorm} (the RMS over the batch unless told
+ * otherwise) of err / (atol + rtol·max(|y|, |y_new|)) accepts a step below 1. First-same-as-last: 6 new evaluations per attempt. The
  * initial step follows Hairer's recipe (one extra evaluation); the step factor is
  * 0.9·err^(−1/5), clipped to [0.2, 10], and never grows right after a rejection.
  *
@@ -37,14 +37,21 @@ public final class DormandPrince {
     private final double rtol;
     private final double atol;
     private final int maxSteps;
+    private final ErrorNorm norm;
 
+    /** With the batch-RMS error norm. */
     public DormandPrince(double rtol, double atol, int maxSteps) {
+        this(rtol, atol, maxSteps, ErrorNorm.BATCH_RMS);
+    }
+
+    public DormandPrince(double rtol, double atol, int maxSteps, ErrorNorm norm) {
         if (!(rtol > 0) || !(atol > 0) || maxSteps < 1) {
             throw new BadInputException("RK45 needs rtol > 0, atol > 0 and a step limit ≥ 1, got " + rtol + ", " + atol + ", " + maxSteps);
         }
         this.rtol = rtol;
         this.atol = atol;
         this.maxSteps = maxSteps;
+        this.norm = Objects.requireNonNull(norm, "norm");
     }
 
     /**
@@ -121,7 +128,7 @@ public final class DormandPrince {
             NDArray yNew = combination(y, h, A[6], k, 6);
             k[6] = f.rate(s + h, yNew);
             NDArray scale = y.abs().maximum(yNew.abs()).muli(rtol).addi(atol);
-            double error = rms(combination(null, h, E, k, 7).divi(scale));
+            double error = norm.of(combination(null, h, E, k, 7).divi(scale));
             if (!Double.isFinite(error)) {
                 error = Double.POSITIVE_INFINITY;
             }
@@ -135,12 +142,12 @@ public final class DormandPrince {
     /** Hairer's initial step: h0 = 0.01‖y‖/‖F‖, then a probe F(s0 + h0, y0 + h0 F) for the curvature. */
     private double initialStep(OdeFunction f, double s0, double s1, NDArray y, NDArray f0) {
         NDArray scale = y.abs().muli(rtol).addi(atol);
-        double d0 = rms(y.div(scale));
-        double d1 = rms(f0.div(scale));
+        double d0 = norm.of(y.div(scale));
+        double d1 = norm.of(f0.div(scale));
         double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
         h0 = Math.min(h0, s1 - s0);
         NDArray f1 = f.rate(s0 + h0, f0.mul(h0).addi(y));
-        double d2 = rms(f1.sub(f0).divi(scale)) / h0;
+        double d2 = norm.of(f1.sub(f0).divi(scale)) / h0;
         double h1 = d1 <= 1e-15 && d2 <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / Math.max(d1, d2), 1.0 / 5);
         return Math.min(Math.min(100 * h0, h1), s1 - s0);
     }
@@ -158,10 +165,6 @@ public final class DormandPrince {
         return y == null ? acc : acc.addi(y);
     }
 
-    /** sqrt(mean(a²)) over every entry, as a double. */
-    static double rms(NDArray a) {
-        return Math.sqrt(a.square().mean().toType(DataType.FLOAT64, false).getDouble());
-    }
 
     private static void release(NDArray a) {
         NDScope.unregister(a);

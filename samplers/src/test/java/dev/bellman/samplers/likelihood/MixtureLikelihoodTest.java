@@ -12,6 +12,7 @@ import dev.bellman.data.mixture.GaussianMixture;
 import dev.bellman.data.toy.ToyDistribution;
 import dev.bellman.diffusion.exact.ExactModel;
 import dev.bellman.diffusion.sde.VpSde;
+import dev.bellman.samplers.ode.ErrorNorm;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Issue 7's oracle likelihood target on the toy mixtures: the probability-flow log-likelihood with the
  * exact control u* (float64, exact divergence) of points drawn from p_ε is within 1e-3 nats of the
- * closed-form log p_ε at every point. The solve is closed at T by the exact mixture p_T, so the error
- * is the ODE solver's alone. At the default rtol = atol = 1e-5 the batch-RMS error norm bounds the
- * batch, not each point (25gaussians: mean 1.4e-4 but one point in 1,000 off by 2.3e-2, see
- * BENCHMARKS.md), so the per-point check runs at 1e-6; the mean is checked at the default.
+ * closed-form log p_ε at every point, at the default configuration (rtol = atol = 1e-5, every point's
+ * error controlled: {@link ErrorNorm#WORST_ROW}). The solve is closed at T by the exact mixture p_T,
+ * so the error is the ODE solver's alone. With the sampler's batch-RMS norm at the same tolerance one
+ * point of 1,000 on 25gaussians was off by 2.3e-2 (BENCHMARKS.md); that norm is checked here on the
+ * mean only, which is all it promises.
  */
 class MixtureLikelihoodTest {
 
@@ -35,7 +37,7 @@ class MixtureLikelihoodTest {
         ExactModel oracle = new ExactModel(sde, mixture);
         GaussianMixture pEps = oracle.logDensity().marginal(sde.epsilon());
         GaussianMixture pT = oracle.logDensity().marginal(sde.horizon());
-        int n = 150;
+        int n = 1000; // the batch-RMS outlier of BENCHMARKS.md was one point in 1,000
         int d = mixture.dimension();
         double[] pts = pEps.sampleFlat(n, new SplittableRandom(11));
         PriorDensity exactPT = xT -> {
@@ -50,18 +52,23 @@ class MixtureLikelihoodTest {
         try (NDManager m = BellmanEngine.current().newManager(); Scope s = Scope.open()) {
             NDArray x = m.create(pts, new Shape(n, d));
             LikelihoodConfig defaults = LikelihoodConfig.defaults(d, 5L);
-            double[] tight = new Likelihood(oracle, defaults.withTolerances(1e-6, 1e-6), exactPT).logDensity(x).logDensity();
-            double[] usual = new Likelihood(oracle, defaults, exactPT).logDensity(x).logDensity();
+            LikelihoodResult perPoint = new Likelihood(oracle, defaults, exactPT).logDensity(x);
+            LikelihoodResult batchRms = new Likelihood(oracle, defaults.withNorm(ErrorNorm.BATCH_RMS), exactPT).logDensity(x);
+            double[] lp = perPoint.logDensity();
+            double[] lpBatch = batchRms.logDensity();
             double max = 0;
-            double mean = 0;
+            double maxBatch = 0;
+            double meanBatch = 0;
             for (int i = 0; i < n; i++) {
                 double exact = pEps.logDensity(Arrays.copyOfRange(pts, i * d, (i + 1) * d));
-                max = Math.max(max, Math.abs(tight[i] - exact));
-                mean += Math.abs(usual[i] - exact) / n;
+                max = Math.max(max, Math.abs(lp[i] - exact));
+                maxBatch = Math.max(maxBatch, Math.abs(lpBatch[i] - exact));
+                meanBatch += Math.abs(lpBatch[i] - exact) / n;
             }
-            System.out.printf("%s: max |error| %.2e at rtol 1e-6, mean |error| %.2e at the default%n", name, max, mean);
+            System.out.printf("%s: max |error| %.2e at the default (NFE %d); batch RMS: max %.2e, mean %.2e (NFE %d)%n", name, max,
+                    perPoint.evaluations(), maxBatch, meanBatch, batchRms.evaluations());
             assertThat(max).isLessThan(1e-3);
-            assertThat(mean).isLessThan(1e-3);
+            assertThat(meanBatch).isLessThan(1e-3);
         }
     }
 }
