@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Child-JVM main for {@link TrainingMemoryTest}: trains WARMUP + STEPS score-matching steps and prints
- * {@code RSS_WARM kB}, {@code RSS_END kB} and {@code LOSS first last}.
+ * {@code RSS_WARM kB}, {@code RSS_AT step kB} every 100 steps, {@code RSS_END kB} and {@code LOSS first last}.
  */
 public final class TrainingMemoryProbe {
     private TrainingMemoryProbe() {}
@@ -35,7 +35,7 @@ public final class TrainingMemoryProbe {
             System.out.println("RSS_WARM " + rss());
             for (int i = 1; i <= steps; i++) {
                 t.trainStep();
-                if (i % 500 == 0) {
+                if (i % 100 == 0) {
                     System.out.println("RSS_AT " + (warm + i) + " " + rss());
                 }
             }

@@ -31,15 +31,14 @@ class TrainingMemoryTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        long warm = -1;
-        long end = -1;
+        List<Long> samples = new java.util.ArrayList<>();
         double first = Double.NaN;
         double last = Double.NaN;
         for (String line : out.split("\n")) {
             String[] f = line.trim().split(" ");
             switch (f[0]) {
-                case "RSS_WARM" -> warm = Long.parseLong(f[1]);
-                case "RSS_END" -> end = Long.parseLong(f[1]);
+                case "RSS_WARM" -> samples.add(Long.parseLong(f[1]));
+                case "RSS_AT" -> samples.add(Long.parseLong(f[2]));
                 case "LOSS" -> {
                     first = Double.parseDouble(f[1]);
                     last = Double.parseDouble(f[2]);
@@ -47,13 +46,28 @@ class TrainingMemoryTest {
                 default -> { }
             }
         }
-        System.out.println(out.lines().filter(l -> l.startsWith("RSS")).collect(java.util.stream.Collectors.joining("; ")));
-        System.out.println("RSS after warm-up " + warm + " kB, after 2,000 more steps " + end + " kB");
+        assertThat(samples).as(out).hasSize(21);
+        long[] inc = new long[samples.size() - 1];
+        for (int i = 0; i < inc.length; i++) {
+            inc[i] = samples.get(i + 1) - samples.get(i);
+        }
+        long[] sorted = inc.clone();
+        java.util.Arrays.sort(sorted);
+        long median = sorted[sorted.length / 2];
+        long total = samples.get(samples.size() - 1) - samples.get(0);
+        long withoutLargestJump = total - sorted[sorted.length - 1];
+        System.out.println("RSS increments per 100 steps, kB: " + java.util.Arrays.toString(inc));
         // Warm-up is 2,000 steps: RSS grows ~9 MB over the first 1,500 (JIT compilation, glibc arenas;
         // measured 2026-11-28: +3.3 MB by step 1,000, +8.9 MB by 1,500, then +0.4 MB from 1,500 to
-        // 2,500), and a 500-step warm-up failed a 12 MB bound once in ten suite runs. After it, a leak
-        // of 2 kB a step shows as 4 MB over 2,000 steps; the trap leaked 3.7 MB a step.
-        assertThat(end - warm).as("RSS growth over 2,000 steps, kB\n" + out).isLessThan(4_000);
+        // 2,500). After warm-up glibc may still map one more arena chunk: CI on 2026-11-28 saw a single
+        // +4,012 kB jump between steps 2,500 and 3,000 and 0-92 kB in every other 500-step interval.
+        // A leak is growth in every interval, an arena chunk is one jump, so the test bounds both:
+        // the median 100-step increment (a steady leak of 1 kB a step gives 100 kB in every interval;
+        // the trap of DESIGN.md §3 leaked 3.7 MB a step) and the growth outside the largest single
+        // jump (a leak of 2 kB a step shows as 4 MB over 2,000 steps).
+        assertThat(median).as("median RSS growth per 100 steps, kB\n" + out).isLessThan(100);
+        assertThat(withoutLargestJump).as("RSS growth over 2,000 steps outside the largest jump, kB\n" + out)
+                .isLessThan(4_000);
         assertThat(last).as("the loop trains").isLessThan(first);
     }
 }
