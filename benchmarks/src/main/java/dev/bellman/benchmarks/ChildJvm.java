@@ -49,6 +49,9 @@ public final class ChildJvm {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // as ./bellman starts the JVM: the host kernels (Vector API) on
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
         cmd.addAll(jvmOptions);
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Djava.awt.headless=true");

@@ -2,6 +2,7 @@ package dev.bellman.samplers;
 
 import ai.djl.ndarray.NDArray;
 import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.VectorField;
 import dev.bellman.diffusion.ControlModel;
 import dev.bellman.diffusion.reverse.ReverseSde;
 import dev.bellman.diffusion.sde.ForwardSde;
@@ -15,13 +16,19 @@ import dev.bellman.diffusion.sde.ForwardSde;
 public final class ControlCalls {
     private final ControlModel model;
     private final ReverseSde reverse;
+    private final VectorField control;
     private final TimeInput timeInput;
     private long evaluations;
 
+    /**
+     * Calls of {@code model}'s control, {@linkplain VectorField#frozen() frozen} for the run: a sampler
+     * does not train, so a network may evaluate on its fast inference path (the host kernels).
+     */
     public ControlCalls(ControlModel model, TimeInput timeInput) {
         this.model = model;
         this.reverse = new ReverseSde(model.sde(), model.dim());
-        this.timeInput = timeInput.resolve(model.control());
+        this.control = model.control().frozen();
+        this.timeInput = timeInput.resolve(control);
     }
 
     public ControlModel model() {
@@ -40,12 +47,12 @@ public final class ControlCalls {
     /** u(t_f, x) (B, D) at FORWARD time {@code tForward}; allocated in the current scope. */
     public NDArray control(double tForward, NDArray x) {
         evaluations++;
-        return model.control().value(timeInput.array(tForward, x), x);
+        return control.value(timeInput.array(tForward, x), x);
     }
 
     /** ∇ₓ·u(t_f, x) (B, 1) at forward time {@code tForward}; not counted (see the class comment). */
     public NDArray divergence(double tForward, NDArray x, DivergenceMode mode) {
-        return model.control().divergence(timeInput.array(tForward, x), x, mode);
+        return control.divergence(timeInput.array(tForward, x), x, mode);
     }
 
     /** Network evaluations so far. */

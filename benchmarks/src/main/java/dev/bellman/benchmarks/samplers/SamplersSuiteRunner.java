@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The {@code samplers} suite: Euler–Maruyama sample-steps/s on the peer workload (10,000 samples ×
  * 1,000 steps of the product's ControlNet after 2,000 training steps) at 1 and 2 threads, each in
- * its own JVM, against torch_dsm_toy.py's sampling at its best thread count; the oracle targets of
+ * its own JVM, against torch_dsm_toy.py's sampling at its best thread count (and once with the host
+ * kernels off, at 2 threads, to show what they add); the oracle targets of
  * issue 7 ({@link OracleSampling}: RK45 NFE at batch 10,000, likelihood error, EM MMD²); and the
  * default model's NLL, MMD² and SW2 against their floors ({@code bellman train} then {@code eval}).
  */
@@ -44,6 +45,14 @@ public final class SamplersSuiteRunner implements SuiteRunner {
             rows.add(BenchRow.of("em sample-steps/s, " + n + " × " + steps + " peer workload (threads " + threads + ")",
                     "sample-steps/s", Better.HIGHER, rate, peerBest == null ? null : new double[] {peerBest},
                     "≥ 1.5 × peer (best threads)", cmd, null));
+        }
+        if (!context.quick()) {
+            // the same with the host kernels off: what the Vector API path adds over plain libtorch ops
+            List<JsonNode> djl = ChildRuns.run(context, SamplingSpeed.class, 2, context.repeats(), 3600,
+                    Integer.toString(n), Integer.toString(steps), "djl", "1");
+            rows.add(BenchRow.of("em sample-steps/s, " + n + " × " + steps + ", host kernels off (threads 2)", "sample-steps/s",
+                    Better.HIGHER, ChildRuns.values(djl, r -> r.get("sample_steps_per_s")),
+                    peerBest == null ? null : new double[] {peerBest}, null, cmd, "every layer a libtorch op"));
         }
         int batch = context.quick() ? 1000 : 10_000;
         for (String toy : new String[] {"8gaussians", "25gaussians"}) {

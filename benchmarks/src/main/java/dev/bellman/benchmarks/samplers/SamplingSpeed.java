@@ -9,6 +9,7 @@ import dev.bellman.control.engine.Precision;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
 import dev.bellman.control.field.VectorField;
+import dev.bellman.control.nn.host.HostKernels;
 import dev.bellman.data.DataSource;
 import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.ControlModel;
@@ -36,9 +37,11 @@ import java.util.Locale;
  * once per thread count in its own JVM ({@link dev.bellman.benchmarks.ChildJvm}); prints one line
  * {@code RESULT {json}}.
  *
- * <p>Usage: {@code SamplingSpeed THREADS [N=10000] [STEPS=1000] [VARIANT=auto|per-row|zero]
+ * <p>Usage: {@code SamplingSpeed THREADS [N=10000] [STEPS=1000] [VARIANT=auto|djl|per-row|zero]
  * [REPEATS=1] [TRAIN_STEPS=2000]}. {@code auto}: the sampler's default time input (the network
- * computes its time features once per step, {@code TimeInput.AUTO}); {@code per-row}: t as (B, 1),
+ * computes its time features once per step, {@code TimeInput.AUTO}), on the host kernels when the JVM
+ * has the Vector API ({@code dev.bellman.control.nn.host}); {@code djl}: the same with the host
+ * kernels switched off, every layer a libtorch op; {@code per-row}: t as (B, 1),
  * features per row and concatenated, the straightforward DJL version; {@code zero}: u = 0, the
  * sampler's own overhead. The best of REPEATS timed runs is reported, after a 20-step warm-up, with the
  * process CPU time of that run ({@code cpu_s}: on a loaded machine wall time overstates cost).
@@ -53,8 +56,11 @@ public final class SamplingSpeed {
         String variant = args.length > 3 ? args[3] : "auto";
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         long trainSteps = args.length > 5 ? Long.parseLong(args[5]) : 2000;
-        if (!List.of("auto", "per-row", "zero").contains(variant)) {
-            throw new IllegalArgumentException("variant must be auto, per-row or zero, got " + variant);
+        if (!List.of("auto", "djl", "per-row", "zero").contains(variant)) {
+            throw new IllegalArgumentException("variant must be auto, djl, per-row or zero, got " + variant);
+        }
+        if (variant.equals("djl")) {
+            System.setProperty(HostKernels.PROPERTY, "false");
         }
         BellmanEngine engine = BellmanEngine.start(EngineConfig.defaults().withThreads(threads).withPrecision(Precision.FLOAT32));
         DataSource data = DataSpec.parse("8gaussians").open();
@@ -95,8 +101,8 @@ public final class SamplingSpeed {
                 double rate = (double) n * steps / best;
                 System.out.printf(Locale.ROOT,
                         "RESULT {\"name\":\"sampling_em_%s\",\"threads\":%d,\"n\":%d,\"steps\":%d,\"train_steps\":%d,"
-                                + "\"wall_s\":%.3f,\"cpu_s\":%.3f,\"sample_steps_per_s\":%.1f,\"mean_abs\":%.4f}%n",
-                        variant, threads, n, steps, trainSteps, best, bestCpu, rate, checksum);
+                                + "\"wall_s\":%.3f,\"cpu_s\":%.3f,\"sample_steps_per_s\":%.1f,\"mean_abs\":%.4f,\"host_kernels\":\"%s\"}%n",
+                        variant, threads, n, steps, trainSteps, best, bestCpu, rate, checksum, HostKernels.status());
             }
         }
     }

@@ -28,4 +28,13 @@ public interface VectorField {
     default boolean broadcastsTime() {
         return false;
     }
+
+    /**
+     * This field for evaluation only, while its parameters stay as they are now (one sampler run): the
+     * same values, possibly on a faster path (a network's host kernels), no gradients. Callers take it
+     * at the start of a run and drop it at the end. Default: this field itself.
+     */
+    default VectorField frozen() {
+        return this;
+    }
 }

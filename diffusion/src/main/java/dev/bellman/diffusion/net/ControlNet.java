@@ -11,7 +11,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.VectorField;
 import dev.bellman.control.nn.Activation;
+import dev.bellman.control.nn.host.HostKernels;
 import dev.bellman.control.nn.Mlp;
 import dev.bellman.control.nn.MlpConfig;
 import dev.bellman.control.nn.Parameter;
@@ -191,6 +193,18 @@ public final class ControlNet implements ControlNetwork {
             case SIN -> z.sin();
             case SILU -> z.mul(z.getNDArrayInternal().sigmoid());
         };
+    }
+
+    /**
+     * For a sampler run: on the host kernels ({@link HostControlNet}) when they are available and the
+     * network is float32, else this network.
+     */
+    @Override
+    public VectorField frozen() {
+        if (HostKernels.available() && mlp.dataType() == ai.djl.ndarray.types.DataType.FLOAT32) {
+            return new HostControlNet(this);
+        }
+        return this;
     }
 
     @Override

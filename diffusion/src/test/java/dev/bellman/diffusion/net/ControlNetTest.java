@@ -120,6 +120,62 @@ class ControlNetTest {
     }
 
     @Test
+    void frozenFloat32NetRunsOnTheHostKernelsWithTheSameValues() {
+        assertThat(dev.bellman.control.nn.host.HostKernels.available())
+                .as("the test JVM starts with --add-modules jdk.incubator.vector: %s",
+                        dev.bellman.control.nn.host.HostKernels.status()).isTrue();
+        // The default 3 × 128 SiLU net in float32 and a float64 twin with the same (float32) weights.
+        ControlNet net32 = ControlNetConfig.defaults(2, Precision.FLOAT32, 9).build(m);
+        ControlNet net64 = ControlNetConfig.defaults(2, Precision.FLOAT64, 9).build(m);
+        SplittableRandom rng = new SplittableRandom(17);
+        try (GradMode off = GradMode.disabled()) {
+            for (int i = 0; i < net32.parameters().size(); i++) {
+                NDArray a = net32.parameters().get(i).array();
+                float[] v = new float[(int) a.size()];
+                double[] w = new double[v.length];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = (float) (0.2 * rng.nextGaussian());
+                    w[j] = v[j];
+                }
+                a.set(v);
+                net64.parameters().get(i).array().set(w);
+            }
+            dev.bellman.control.field.VectorField frozen = net32.frozen();
+            assertThat(frozen).isNotSameAs(net32);
+            assertThat(frozen.broadcastsTime()).isTrue();
+            int rows = 1000;
+            NDArray x64 = states(rows, 2, 8).mul(2.0);
+            NDArray x32 = x64.toType(ai.djl.ndarray.types.DataType.FLOAT32, true);
+            for (double tf : new double[] {1.0, 0.37, 1e-3}) {
+                float tfloat = (float) tf;
+                NDArray t32 = m.full(new Shape(1, 1), tfloat, ai.djl.ndarray.types.DataType.FLOAT32);
+                NDArray t64 = m.create(new double[] {tfloat}, new Shape(1, 1));
+                double[] host = frozen.value(t32, x32).toType(ai.djl.ndarray.types.DataType.FLOAT64, true).toDoubleArray();
+                double[] exact = net64.value(t64, x64.toType(ai.djl.ndarray.types.DataType.FLOAT32, true)
+                        .toType(ai.djl.ndarray.types.DataType.FLOAT64, true)).toDoubleArray();
+                assertThat(relativeL2(host, exact)).as("t = %s", tf).isLessThan(5e-6);
+            }
+            // Per-row times and the divergence go to the live network.
+            NDArray perRow = m.full(new Shape(rows, 1), 0.5f, ai.djl.ndarray.types.DataType.FLOAT32);
+            assertThat(frozen.value(perRow, x32).toFloatArray()).containsExactly(net32.value(perRow, x32).toFloatArray());
+        }
+        assertThat(net64.frozen()).as("float64 nets keep the DJL path").isSameAs(net64);
+        net32.close();
+        net64.close();
+    }
+
+    /** ‖a − b‖₂ / ‖b‖₂. */
+    static double relativeL2(double[] a, double[] b) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < a.length; i++) {
+            num += (a[i] - b[i]) * (a[i] - b[i]);
+            den += b[i] * b[i];
+        }
+        return Math.sqrt(num / den);
+    }
+
+    @Test
     void fourierFrequenciesAreFixedBySeedWithScaleSixteen() {
         FourierFeatures a = FourierFeatures.gaussian(16, 16.0, 5);
         assertThat(a.frequencies()).containsExactly(FourierFeatures.gaussian(16, 16.0, 5).frequencies());
