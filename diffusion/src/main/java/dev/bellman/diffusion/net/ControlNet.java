@@ -13,7 +13,7 @@ import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
 import dev.bellman.control.field.VectorField;
 import dev.bellman.control.nn.Activation;
-import dev.bellman.control.nn.host.HostKernels;
+import dev.bellman.control.nn.host.HostMlp;
 import dev.bellman.control.nn.Mlp;
 import dev.bellman.control.nn.MlpConfig;
 import dev.bellman.control.nn.Parameter;
@@ -197,11 +197,11 @@ public final class ControlNet implements ControlNetwork {
 
     /**
      * For a sampler run: on the host kernels ({@link HostControlNet}) when they are available and the
-     * network is float32, else this network.
+     * network is a float32 SiLU net (the default), else this network.
      */
     @Override
     public VectorField frozen() {
-        if (HostKernels.available() && mlp.dataType() == ai.djl.ndarray.types.DataType.FLOAT32) {
+        if (HostMlp.supports(mlp) && mlp.dataType() == ai.djl.ndarray.types.DataType.FLOAT32) {
             return new HostControlNet(this);
         }
         return this;

@@ -46,6 +46,27 @@ final class NoisedBatch {
     record Arrays(NDArray xt, NDArray t, NDArray a, NDArray bz, double zeroControlLoss) {}
 
     Arrays draw(NDManager manager, DataType type, RandomGenerator rng) {
+        double zeroControlLoss = fill(manager, rng);
+        NDArray packed = HostArrays.toNDArray(manager, host, new Shape(batch, width), type);
+        NDList cols = packed.split(new long[] {dim, dim + 1, dim + 2}, 1);
+        return new Arrays(cols.get(0), cols.get(1), cols.get(2), cols.get(3), zeroControlLoss);
+    }
+
+    /**
+     * The same batch left on the Java side ({@link HostTraining}): rows [x_t (D) | t | a | b·z (D)] in
+     * {@link #packed()}; returns Σ(b·z)².
+     */
+    double drawHost(NDManager manager, RandomGenerator rng) {
+        return fill(manager, rng);
+    }
+
+    /** The packed rows of the last draw (B, 2D + 2), live. */
+    double[] packed() {
+        return host;
+    }
+
+    /** Fills the packed rows from the step's generator; returns Σ(b·z)². */
+    private double fill(NDManager manager, RandomGenerator rng) {
         double[] x0 = data instanceof DataSource.Infinite inf ? inf.law().sampleFlat(batch, rng)
                 : HostArrays.toDoubles(data.sample(manager, DataType.FLOAT64, batch, rng));
         double eps = sde.epsilon();
@@ -70,8 +91,6 @@ final class NoisedBatch {
             host[row + dim] = t;
             host[row + dim + 1] = a;
         }
-        NDArray packed = HostArrays.toNDArray(manager, host, new Shape(batch, width), type);
-        NDList cols = packed.split(new long[] {dim, dim + 1, dim + 2}, 1);
-        return new Arrays(cols.get(0), cols.get(1), cols.get(2), cols.get(3), zeroControlLoss);
+        return zeroControlLoss;
     }
 }

@@ -75,6 +75,8 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
     private final NoisedBatch batch;
     private final NDArray one;
     private final DataType dataType;
+    /** The host-kernel step ({@link HostTraining}), holding the training state, or null for the libtorch path. */
+    private final HostTraining host;
     private float[] losses;
     private long step;
     private long lastCheckpoint;
@@ -97,10 +99,12 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         this.net = config.net().build(manager);
         List<Parameter> parameters = net.parameters();
         this.dataType = parameters.get(0).array().getDataType();
-        this.adam = new Adam(parameters, AdamConfig.of(config.lr())
+        AdamConfig adamConfig = AdamConfig.of(config.lr())
                 .withSchedule(LearningRateSchedule.warmup(config.lr(), config.warmup()))
-                .withClipNorm(config.clipNorm()));
+                .withClipNorm(config.clipNorm());
+        this.adam = new Adam(parameters, adamConfig);
         this.ema = new Ema(parameters, config.emaDecay());
+        this.host = HostTraining.forNetwork(net, adamConfig, config.emaDecay());
         this.random = StepRandom.of(config.seed());
         this.batch = new NoisedBatch(data, sde, config.weighting(), config.batch(), config.dim());
         this.one = manager.ones(new Shape(), dataType);
@@ -128,6 +132,9 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
             checkpoint.parameters().restore(t.net.parameters());
             t.ema.importState(checkpoint.ema());
             t.adam.importState(checkpoint.adam());
+            if (t.host != null) {
+                t.host.load(checkpoint.parameters(), checkpoint.ema(), checkpoint.adam());
+            }
         } catch (RuntimeException e) {
             t.close();
             throw e;
@@ -173,8 +180,17 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         return sde;
     }
 
+    /** The network with the current weights (copied in from the host step when it trains). */
     public ControlNetwork network() {
+        if (host != null) {
+            host.copyIntoNetwork();
+        }
         return net;
+    }
+
+    /** Whether the steps run on the host kernels ({@link HostTraining}) rather than libtorch. */
+    public boolean onHostKernels() {
+        return host != null;
     }
 
     /** Steps done. */
@@ -206,6 +222,17 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         RandomGenerator rng = random.forStep(k).generator();
         float loss;
         double zeroControlLoss;
+        if (host != null) {
+            try (Scope scope = Scope.open()) {
+                zeroControlLoss = batch.drawHost(manager, rng);
+            }
+            loss = (float) host.lossAndGradient(batch.packed(), config.batch(), BellmanEngine.current().config().threads());
+            if (!Float.isFinite(loss)) {
+                throw new TrainingDivergedException(k, loss, k - explodedSteps, lastCheckpoint, config.lr());
+            }
+            host.update();
+            return finishStep(k, loss, zeroControlLoss);
+        }
         try (Scope scope = Scope.open()) {
             NoisedBatch.Arrays b = batch.draw(manager, dataType, rng);
             zeroControlLoss = b.zeroControlLoss();
@@ -227,6 +254,11 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         }
         adam.step();
         ema.update();
+        return finishStep(k, loss, zeroControlLoss);
+    }
+
+    /** The bookkeeping after step k's update: the loss record and the explosion guard. */
+    private double finishStep(long k, float loss, double zeroControlLoss) {
         if (k > losses.length) {
             losses = Arrays.copyOf(losses, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(k, 2L * losses.length)));
         }
@@ -349,13 +381,16 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
 
     /** The run's state now. */
     public Checkpoint checkpoint() {
+        if (host != null) {
+            return new Checkpoint(config, step, host.parameters(), host.emaState(), host.adamState(), losses());
+        }
         return new Checkpoint(config, step, ParameterSnapshot.capture(net.parameters()), ema.exportState(),
                 adam.exportState(), losses());
     }
 
     /** The model with the current EMA weights (a separate copy; close it). */
     public TrainedModel emaModel() {
-        return TrainedModel.withWeights(config, step, ParameterSnapshot.capture(ema.averaged()));
+        return TrainedModel.withWeights(config, step, host != null ? host.emaState().shadow() : ParameterSnapshot.capture(ema.averaged()));
     }
 
     /** The SDE kind (for reports). */

@@ -2,6 +2,7 @@ package dev.bellman.control.nn.host;
 
 import dev.bellman.control.nn.Activation;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -146,44 +147,202 @@ final class DenseKernel {
                     c2 = FloatVector.fromArray(SPECIES, in, i2 + k).fma(w0, c2);
                     c3 = FloatVector.fromArray(SPECIES, in, i3 + k).fma(w0, c3);
                 }
-                out[r * p + j] = b[j] + c0.reduceLanes(VectorOperators.ADD);
-                out[(r + 1) * p + j] = b[j] + c1.reduceLanes(VectorOperators.ADD);
-                out[(r + 2) * p + j] = b[j] + c2.reduceLanes(VectorOperators.ADD);
-                out[(r + 3) * p + j] = b[j] + c3.reduceLanes(VectorOperators.ADD);
+                out[r * p + j] = b[j] + sumLanes(c0);
+                out[(r + 1) * p + j] = b[j] + sumLanes(c1);
+                out[(r + 2) * p + j] = b[j] + sumLanes(c2);
+                out[(r + 3) * p + j] = b[j] + sumLanes(c3);
             }
         }
     }
 
-    /** h = σ(z) in place on the first {@code n} entries (a multiple of {@link #LANES}); see {@link #act}. */
-    static void activate(Activation activation, float[] z, int n) {
-        switch (activation) {
-            case SILU -> {
-                for (int i = 0; i < n; i += LANES) {
-                    FloatVector v = FloatVector.fromArray(SPECIES, z, i);
-                    v.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(z, i);
+    /** h = SiLU(z) = z/(1 + e^{−z}) in place on the first {@code n} entries (a multiple of {@link #LANES}). */
+    static void silu(float[] z, int n) {
+        siluInto(z, z, n);
+    }
+
+    /**
+     * e^x lane-wise from IEEE operations only (Cody–Waite reduction x = n·ln2 + r, |r| ≤ ln2/2, and the
+     * degree-6 polynomial of Cephes' expf, Moshier 1989; about 1 ulp), with x clamped to [−87.3, 88.7]
+     * (finite, normal results).
+     *
+     * <p>Why not {@code lanewise(EXP)}: the Vector API computes that with Intel's SVML once C2 has
+     * compiled the loop and with {@code Math.exp} before, and the two differ in the last bit, so the
+     * same seed would give different weights depending on when the JIT finished. Adds, multiplies,
+     * fused multiply-adds and bit casts round the same in the interpreter and in compiled code.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector c = x.max(-87.3f).min(88.7f);
+        // n = round(c·log2 e) by the 1.5·2²³ shift; its integer sits in the low mantissa bits
+        FloatVector shifted = c.fma(1.44269504088896341f, 12582912f);
+        FloatVector n = shifted.sub(12582912f);
+        FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -0.693359375f), c).add(n.mul(2.12194440e-4f));
+        FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 5.0000001201e-1f));
+        p = p.fma(r.mul(r), r).add(1f);
+        IntVector bits = (IntVector) shifted.reinterpretAsInts();
+        FloatVector scale = (FloatVector) bits.sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(scale);
+    }
+
+    /** Σ of the lanes, in lane order (a fixed order: {@code reduceLanes} leaves it to the JIT). */
+    static float sumLanes(FloatVector v) {
+        float[] a = new float[LANES];
+        v.intoArray(a, 0);
+        float s = 0f;
+        for (float x : a) {
+            s += x;
+        }
+        return s;
+    }
+
+    /**
+     * dw[k, j] = Σ_{r &lt; rows} h[r, k]·dz[r, j] for k &lt; kn (a multiple of 4), j &lt; p: a weight
+     * gradient Hᵀ·dZ, with the same 4 × 4-vector register block as {@link #affine}, walking the rows.
+     *
+     * @param h layer inputs, row stride sh
+     * @param dz gradient of the layer's outputs, row stride p (a multiple of {@link #LANES})
+     * @param dw (≥ kn, p) row-major, overwritten
+     */
+    static void gradWeights(float[] h, int sh, int kn, float[] dz, int p, int rows, float[] dw) {
+        final int l = LANES;
+        for (int k = 0; k < kn; k += 4) {
+            final int d0 = k * p;
+            final int d1 = d0 + p;
+            final int d2 = d1 + p;
+            final int d3 = d2 + p;
+            int j = 0;
+            for (; j + 4 * l <= p; j += 4 * l) {
+                FloatVector c00 = FloatVector.zero(SPECIES);
+                FloatVector c01 = FloatVector.zero(SPECIES);
+                FloatVector c02 = FloatVector.zero(SPECIES);
+                FloatVector c03 = FloatVector.zero(SPECIES);
+                FloatVector c10 = FloatVector.zero(SPECIES);
+                FloatVector c11 = FloatVector.zero(SPECIES);
+                FloatVector c12 = FloatVector.zero(SPECIES);
+                FloatVector c13 = FloatVector.zero(SPECIES);
+                FloatVector c20 = FloatVector.zero(SPECIES);
+                FloatVector c21 = FloatVector.zero(SPECIES);
+                FloatVector c22 = FloatVector.zero(SPECIES);
+                FloatVector c23 = FloatVector.zero(SPECIES);
+                FloatVector c30 = FloatVector.zero(SPECIES);
+                FloatVector c31 = FloatVector.zero(SPECIES);
+                FloatVector c32 = FloatVector.zero(SPECIES);
+                FloatVector c33 = FloatVector.zero(SPECIES);
+                for (int r = 0; r < rows; r++) {
+                    int zr = r * p + j;
+                    int hr = r * sh + k;
+                    FloatVector z0 = FloatVector.fromArray(SPECIES, dz, zr);
+                    FloatVector z1 = FloatVector.fromArray(SPECIES, dz, zr + l);
+                    FloatVector z2 = FloatVector.fromArray(SPECIES, dz, zr + 2 * l);
+                    FloatVector z3 = FloatVector.fromArray(SPECIES, dz, zr + 3 * l);
+                    FloatVector a = FloatVector.broadcast(SPECIES, h[hr]);
+                    c00 = z0.fma(a, c00);
+                    c01 = z1.fma(a, c01);
+                    c02 = z2.fma(a, c02);
+                    c03 = z3.fma(a, c03);
+                    a = FloatVector.broadcast(SPECIES, h[hr + 1]);
+                    c10 = z0.fma(a, c10);
+                    c11 = z1.fma(a, c11);
+                    c12 = z2.fma(a, c12);
+                    c13 = z3.fma(a, c13);
+                    a = FloatVector.broadcast(SPECIES, h[hr + 2]);
+                    c20 = z0.fma(a, c20);
+                    c21 = z1.fma(a, c21);
+                    c22 = z2.fma(a, c22);
+                    c23 = z3.fma(a, c23);
+                    a = FloatVector.broadcast(SPECIES, h[hr + 3]);
+                    c30 = z0.fma(a, c30);
+                    c31 = z1.fma(a, c31);
+                    c32 = z2.fma(a, c32);
+                    c33 = z3.fma(a, c33);
                 }
+                c00.intoArray(dw, d0 + j);
+                c01.intoArray(dw, d0 + j + l);
+                c02.intoArray(dw, d0 + j + 2 * l);
+                c03.intoArray(dw, d0 + j + 3 * l);
+                c10.intoArray(dw, d1 + j);
+                c11.intoArray(dw, d1 + j + l);
+                c12.intoArray(dw, d1 + j + 2 * l);
+                c13.intoArray(dw, d1 + j + 3 * l);
+                c20.intoArray(dw, d2 + j);
+                c21.intoArray(dw, d2 + j + l);
+                c22.intoArray(dw, d2 + j + 2 * l);
+                c23.intoArray(dw, d2 + j + 3 * l);
+                c30.intoArray(dw, d3 + j);
+                c31.intoArray(dw, d3 + j + l);
+                c32.intoArray(dw, d3 + j + 2 * l);
+                c33.intoArray(dw, d3 + j + 3 * l);
             }
-            default -> {
-                for (int i = 0; i < n; i += LANES) {
-                    act(activation, FloatVector.fromArray(SPECIES, z, i)).intoArray(z, i);
+            for (; j < p; j += l) {
+                FloatVector c0 = FloatVector.zero(SPECIES);
+                FloatVector c1 = FloatVector.zero(SPECIES);
+                FloatVector c2 = FloatVector.zero(SPECIES);
+                FloatVector c3 = FloatVector.zero(SPECIES);
+                for (int r = 0; r < rows; r++) {
+                    FloatVector z0 = FloatVector.fromArray(SPECIES, dz, r * p + j);
+                    int hr = r * sh + k;
+                    c0 = z0.fma(FloatVector.broadcast(SPECIES, h[hr]), c0);
+                    c1 = z0.fma(FloatVector.broadcast(SPECIES, h[hr + 1]), c1);
+                    c2 = z0.fma(FloatVector.broadcast(SPECIES, h[hr + 2]), c2);
+                    c3 = z0.fma(FloatVector.broadcast(SPECIES, h[hr + 3]), c3);
                 }
+                c0.intoArray(dw, d0 + j);
+                c1.intoArray(dw, d1 + j);
+                c2.intoArray(dw, d2 + j);
+                c3.intoArray(dw, d3 + j);
             }
+        }
+    }
+
+    /** db[j] = Σ_{r &lt; rows} dz[r, j], j &lt; p (a multiple of {@link #LANES}): a bias gradient. */
+    static void columnSums(float[] dz, int p, int rows, float[] db) {
+        for (int j = 0; j < p; j += LANES) {
+            FloatVector c = FloatVector.zero(SPECIES);
+            for (int r = 0; r < rows; r++) {
+                c = c.add(FloatVector.fromArray(SPECIES, dz, r * p + j));
+            }
+            c.intoArray(db, j);
+        }
+    }
+
+    /** h = SiLU(z) = z/(1 + e^{−z}) on the first n entries (a multiple of {@link #LANES}), z kept. */
+    static void siluInto(float[] z, float[] h, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, z, i);
+            v.div(exp(v.neg()).add(1f)).intoArray(h, i);
+        }
+    }
+
+    /** h = SiLU(z) = z·s and s = 1/(1 + e^{−z}), kept for {@link #siluBackward}; z kept. */
+    static void siluInto(float[] z, float[] h, float[] s, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, z, i);
+            FloatVector sig = FloatVector.broadcast(SPECIES, 1f).div(exp(v.neg()).add(1f));
+            sig.intoArray(s, i);
+            v.mul(sig).intoArray(h, i);
         }
     }
 
     /**
-     * σ(z) lane-wise with the formulas of {@link Activation} (null: z itself): SiLU z/(1 + e^{−z}),
-     * tanh, softplus max(z, 0) + log1p(e^{−|z|}) (the overflow-free form of log(1 + eᶻ)), sin.
+     * dh ← dh·SiLU'(z) in place, SiLU'(z) = s(1 + z(1 − s)) with s the logistic function of z (from the
+     * forward pass): the gradient through the activation ({@link Activation#SILU}'s derivative).
      */
-    static FloatVector act(Activation activation, FloatVector v) {
-        if (activation == null) {
-            return v;
+    static void siluBackward(float[] z, float[] s, float[] dh, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, z, i);
+            FloatVector sig = FloatVector.fromArray(SPECIES, s, i);
+            FloatVector d = sig.mul(v.mul(sig.neg().add(1f)).add(1f));
+            FloatVector.fromArray(SPECIES, dh, i).mul(d).intoArray(dh, i);
         }
-        return switch (activation) {
-            case SILU -> v.div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case SIN -> v.lanewise(VectorOperators.SIN);
-        };
+    }
+
+    /** dst[i] += src[i], i &lt; n (a multiple of {@link #LANES}). */
+    static void addInto(float[] src, float[] dst, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            FloatVector.fromArray(SPECIES, dst, i).add(FloatVector.fromArray(SPECIES, src, i)).intoArray(dst, i);
+        }
     }
 }

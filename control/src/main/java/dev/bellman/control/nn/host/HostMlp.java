@@ -11,7 +11,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A float32 copy of an {@link Mlp}'s weights, evaluated on the JVM with SIMD kernels: for inference
+ * A float32 copy of a SiLU {@link Mlp}'s weights (the control net's activation), evaluated on the JVM with SIMD kernels: for inference
  * only (no autograd), on batches held in Java arrays. Used where a fixed network is called thousands of
  * times on the same large batch (a sampler's steps), and where libtorch's eager ops spend their time
  * writing each layer's (B, 128) activation to memory and reading it back: here a block of
@@ -25,7 +25,6 @@ public final class HostMlp {
     /** Rows per block: 64 rows × 128 floats = 32 KB per activation buffer, inside a core's L1/L2. */
     static final int BLOCK_ROWS = 64;
 
-    private final Activation activation;
     private final int[] widths; // real widths: input, hidden..., output
     private final int[] padded; // per layer l: the output width padded to the vector length
     private final float[][] weights; // per layer: (in_l, padded[l]) row-major, zero padding
@@ -33,8 +32,7 @@ public final class HostMlp {
     private final float[] lastTransposed; // the output layer (o, padded[L−2]) when it is narrow, else null
     private final ThreadLocal<float[][]> scratch = new ThreadLocal<>();
 
-    private HostMlp(Activation activation, int[] widths, float[][] weights, float[][] biases, int[] padded) {
-        this.activation = activation;
+    private HostMlp(int[] widths, float[][] weights, float[][] biases, int[] padded) {
         this.widths = widths;
         this.weights = weights;
         this.biases = biases;
@@ -55,14 +53,20 @@ public final class HostMlp {
         }
     }
 
+    /** Whether {@code mlp} can run here: SiLU hidden layers (the control net's) and the kernels available. */
+    public static boolean supports(Mlp mlp) {
+        return HostKernels.available() && mlp.config().activation() == Activation.SILU;
+    }
+
     /**
      * Copies the current weights of {@code mlp} (any floating type; converted to float32).
      *
-     * @throws IllegalStateException when {@link HostKernels#available()} is false
+     * @throws IllegalStateException unless {@link #supports}
      */
     public static HostMlp pack(Mlp mlp) {
-        if (!HostKernels.available()) {
-            throw new IllegalStateException("host kernels are " + HostKernels.status());
+        if (!supports(mlp)) {
+            throw new IllegalStateException("host kernels run SiLU MLPs (got " + mlp.config().activation() + "); they are "
+                    + HostKernels.status());
         }
         List<Parameter> ps = mlp.parameters();
         int layers = ps.size() / 2;
@@ -88,7 +92,7 @@ public final class HostMlp {
             b[l] = new float[p];
             System.arraycopy(bf, 0, b[l], 0, out);
         }
-        return new HostMlp(mlp.config().activation(), widths, w, b, padded);
+        return new HostMlp(widths, w, b, padded);
     }
 
     private static float[] floats(NDArray a) {
@@ -199,7 +203,7 @@ public final class HostMlp {
                 DenseKernel.affine(cur, stride, kn, weights[l], l == 0 ? bias0 : biases[l], dst, padded[l], BLOCK_ROWS);
             }
             if (l < layers - 1) {
-                DenseKernel.activate(activation, dst, BLOCK_ROWS * padded[l]);
+                DenseKernel.silu(dst, BLOCK_ROWS * padded[l]);
             }
             cur = dst;
             stride = padded[l];

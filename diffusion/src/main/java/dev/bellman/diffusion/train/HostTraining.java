@@ -1,0 +1,166 @@
+package dev.bellman.diffusion.train;
+
+import ai.djl.ndarray.types.DataType;
+import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.nn.Parameter;
+import dev.bellman.control.nn.ParameterSnapshot;
+import dev.bellman.control.nn.host.HostAdam;
+import dev.bellman.control.nn.host.HostBackprop;
+import dev.bellman.control.optim.AdamConfig;
+import dev.bellman.control.optim.AdamState;
+import dev.bellman.control.optim.Ema.EmaState;
+import dev.bellman.diffusion.net.ControlNet;
+import dev.bellman.diffusion.net.ControlNetwork;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The score-matching step of a float32 vector control net on the host kernels: the same loss
+ * Σ_rows (a·u_θ(x_t, t) + b·z)² as {@link ScoreMatchingTrainer}'s libtorch path (NoisedBatch's rows),
+ * its gradient by {@link HostBackprop}, the core's Adam update and EMA by {@link HostAdam}, all on
+ * float32 arrays in the JVM. The network's input row is [x_t, sin(2πW t), cos(2πW t)] (DESIGN.md §1.4,
+ * features from the net's own {@code FourierFeatures}).
+ *
+ * <p>While it trains, the state (θ, Adam's moments and step, the EMA) lives here; the trainer builds
+ * checkpoints and EMA models from it and copies θ into the network's arrays when the network is
+ * asked for. Why: at batch 512 libtorch's backward and fused Adam cost 3 ms a step in per-op overhead
+ * for a 36,000-parameter net (BENCHMARKS.md).
+ */
+final class HostTraining {
+    private final ControlNet net;
+    private final HostBackprop backprop;
+    private final HostAdam adam;
+    private final float[][] shadow;
+    private final double emaDecay;
+    private final double[] omega;
+    private final int dim;
+    private final int inputs;
+    private long emaUpdates;
+    private float[] input = new float[0];
+
+    private HostTraining(ControlNet net, AdamConfig adamConfig, double emaDecay) {
+        this.net = net;
+        this.backprop = HostBackprop.of(net.mlp());
+        this.adam = new HostAdam(adamConfig, backprop.parameters());
+        this.emaDecay = emaDecay;
+        float[][] p = backprop.parameters();
+        this.shadow = new float[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            shadow[i] = p[i].clone();
+        }
+        this.dim = net.dim();
+        this.inputs = net.mlp().inputDim();
+        double[] w = net.features().frequencies();
+        this.omega = new double[w.length];
+        for (int k = 0; k < w.length; k++) {
+            omega[k] = 2 * Math.PI * w[k];
+        }
+    }
+
+    /** A host step for {@code network} when it is a float32 SiLU control net and the host kernels run; else null. */
+    static HostTraining forNetwork(ControlNetwork network, AdamConfig adam, double emaDecay) {
+        if (network instanceof ControlNet cn && cn.mlp().dataType() == DataType.FLOAT32 && HostBackprop.supports(cn.mlp())
+                && cn.parameters().get(0).array().getDevice().getDeviceType().equals(ai.djl.Device.Type.CPU)) {
+            return new HostTraining(cn, adam, emaDecay);
+        }
+        return null;
+    }
+
+    /**
+     * The loss of the packed batch (B rows [x_t | t | a | b·z]) and its gradient (kept for
+     * {@link #update}); parameters untouched.
+     */
+    double lossAndGradient(double[] packed, int batch, int threads) {
+        int width = 2 * dim + 2;
+        if (input.length < batch * inputs) {
+            input = new float[batch * inputs];
+        }
+        int k = omega.length;
+        for (int r = 0; r < batch; r++) {
+            int src = r * width;
+            int dst = r * inputs;
+            for (int j = 0; j < dim; j++) {
+                input[dst + j] = (float) packed[src + j];
+            }
+            double t = packed[src + dim];
+            for (int f = 0; f < k; f++) {
+                double arg = omega[f] * t;
+                input[dst + dim + f] = (float) Math.sin(arg);
+                input[dst + dim + k + f] = (float) Math.cos(arg);
+            }
+        }
+        // r = a·u + b·z per entry; loss Σr², ∂loss/∂u = 2a·r
+        return backprop.lossAndGradient(input, batch, (row0, n, u, stride, du) -> {
+            double loss = 0;
+            for (int i = 0; i < n; i++) {
+                int src = (row0 + i) * width;
+                double a = packed[src + dim + 1];
+                for (int j = 0; j < dim; j++) {
+                    double res = a * u[i * stride + j] + packed[src + dim + 2 + j];
+                    loss += res * res;
+                    du[i * stride + j] = (float) (2 * a * res);
+                }
+            }
+            return loss;
+        }, threads);
+    }
+
+    /** Adam on the kept gradient, then the EMA. */
+    void update() {
+        adam.step(backprop.parameters(), backprop.gradients());
+        HostAdam.ema(shadow, backprop.parameters(), emaDecay);
+        emaUpdates++;
+    }
+
+    /** θ now, named and shaped as the network's parameters. */
+    ParameterSnapshot parameters() {
+        return snapshot(backprop.parameters());
+    }
+
+    EmaState emaState() {
+        return new EmaState(emaUpdates, snapshot(shadow));
+    }
+
+    AdamState adamState() {
+        return new AdamState(adam.stepCount(), snapshot(adam.firstMoment()), snapshot(adam.secondMoment()));
+    }
+
+    /** Continues from a checkpoint's state. */
+    void load(ParameterSnapshot theta, EmaState ema, AdamState moments) {
+        loadSet(backprop.parameters(), theta);
+        loadSet(shadow, ema.shadow());
+        loadSet(adam.firstMoment(), moments.firstMoment());
+        loadSet(adam.secondMoment(), moments.secondMoment());
+        adam.setStepCount(moments.step());
+        emaUpdates = ema.updates();
+    }
+
+    /** Copies θ into the network's own arrays (for callers that use the network directly). */
+    void copyIntoNetwork() {
+        try (GradMode off = GradMode.disabled()) {
+            parameters().restore(net.parameters());
+        }
+    }
+
+    private void loadSet(float[][] set, ParameterSnapshot s) {
+        if (s.values().size() != set.length) {
+            throw new IllegalArgumentException("the state has " + s.values().size() + " arrays, the network " + set.length);
+        }
+        for (int i = 0; i < set.length; i++) {
+            backprop.load(set, i, s.values().get(i));
+        }
+    }
+
+    private ParameterSnapshot snapshot(float[][] set) {
+        List<Parameter> ps = net.parameters();
+        List<String> names = new ArrayList<>();
+        List<long[]> shapes = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            names.add(ps.get(i).name());
+            shapes.add(ps.get(i).array().getShape().getShape());
+            values.add(backprop.values(set, i));
+        }
+        return new ParameterSnapshot(names, shapes, values);
+    }
+}
