@@ -55,6 +55,13 @@ public final class DiffusionSuiteRunner implements SuiteRunner {
             rows.add(BenchRow.of("dsm train RSS growth after warm-up over " + steps + " steps (threads " + threads + ")",
                     "fraction", Better.LOWER, growth, null, "≤ 0.10", cmd, null));
         }
+        if (!context.quick()) {
+            // the same with the host kernels off: libtorch's forward, backward and fused Adam every step
+            List<JsonNode> djl = ChildRuns.run(context, DsmTrainSpeed.class, 1, context.repeats(), 3600, List.of(), "3000", "200", "djl");
+            rows.add(BenchRow.of("dsm train steps/s, host kernels off (threads 1)", "steps/s", Better.HIGHER,
+                    ChildRuns.values(djl, n -> n.get("steps_per_s")), peerBest == null ? null : new double[] {peerBest}, null, cmd,
+                    "every step a libtorch forward, backward and Adam"));
+        }
         List<DefaultModel.Run> defaults = DefaultModel.runs(context);
         String defaultCmd = DefaultModel.command(context);
         rows.add(BenchRow.of("default `bellman train` wall, whole process (8gaussians)", "s", Better.LOWER,

@@ -28,9 +28,11 @@ import java.util.Map;
  * ../shared/peers/torch_dsm_toy.py: 8gaussians, VP (β 0.1..20), u = MLP([x, 16 Fourier features])
  * 3 × 128 SiLU, batch 512, Adam 1e-3, float32 (plus our EMA of the weights, which the peer lacks).
  *
- * <p>Usage: {@code DsmTrainSpeed THREADS [STEPS (2000)] [WARMUP (50)] [all]}; run by
+ * <p>Usage: {@code DsmTrainSpeed THREADS [STEPS (2000)] [WARMUP (50)] [all|djl]}; run by
  * {@code dev.bellman.benchmarks.ChildJvm} once per thread count. Prints one line
- * {@code RESULT {json}} with steps/s (wall), the final loss and RSS after warm-up and at the end.
+ * {@code RESULT {json}} with steps/s (wall), the final loss and RSS after warm-up and at the end, and
+ * whether the steps ran on the host kernels ({@code host_kernels}; {@code djl} switches them off, so
+ * that every step is libtorch's forward, backward and fused Adam).
  */
 public final class DsmTrainSpeed {
     private DsmTrainSpeed() {}
@@ -41,6 +43,9 @@ public final class DsmTrainSpeed {
         long warm = args.length > 2 ? Long.parseLong(args[2]) : 50;
         // "all" measures with every intra-op thread instead of the trainer's own limit (one for MLPs).
         boolean allThreads = args.length > 3 && args[3].equals("all");
+        if (args.length > 3 && args[3].equals("djl")) {
+            System.setProperty(dev.bellman.control.nn.host.HostKernels.PROPERTY, "false");
+        }
         BellmanEngine engine = BellmanEngine.start(new EngineConfig(0, threads, Precision.FLOAT32, DeviceKind.CPU));
         DataSource data = DataSpec.parse("8gaussians").open();
         TrainConfig config = new TrainConfig("8gaussians", 28, List.of(2L), SdeSpec.defaults(SdeKind.VP),
@@ -77,6 +82,7 @@ public final class DsmTrainSpeed {
             r.put("rss_kb_after_warmup", rssWarm);
             r.put("rss_kb_end", rssEnd);
             r.put("rss_kb_trace", trace);
+            r.put("host_kernels", trainer.onHostKernels());
             System.out.println("RESULT " + Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         }
     }
