@@ -119,7 +119,7 @@ public final class VerificationGap {
         double horizon = sde.horizon();
         int d = model.dim();
         int steps = grid.steps();
-        VectorField control = model.control();
+        VectorField control = model.control().frozen(); // fixed for the batch: the host kernels may run it
         try (NDManager mgr = BellmanEngine.current().newManager(); GradMode off = GradMode.disabled(); Scope batchScope = Scope.open()) {
             random.forStep(steps).seedEngine();
             NDArray x = sde.samplePrior(mgr, new Shape(size, d), type).toType(type, false);
