@@ -7,7 +7,6 @@ import dev.bellman.control.nn.Mlp;
 import dev.bellman.control.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -210,19 +209,7 @@ public final class HostBackprop {
             }
         };
         int workers = Math.max(1, Math.min(threads, blocks));
-        if (workers == 1) {
-            work.run();
-        } else {
-            List<ForkJoinTask<?>> tasks = new ArrayList<>(workers - 1);
-            var pool = HostKernels.pool(workers - 1);
-            for (int i = 0; i < workers - 1; i++) {
-                tasks.add(pool.submit(work));
-            }
-            work.run();
-            for (ForkJoinTask<?> t : tasks) {
-                t.join();
-            }
-        }
+        HostKernels.runOnWorkers(workers, work);
         double total = 0;
         for (int i = 0; i < grads.length; i++) {
             float[] g = grads[i];

@@ -38,6 +38,27 @@ public final class HostKernels {
         return MODULE ? DenseKernel.SPECIES.vectorBitSize() : 0;
     }
 
+    /**
+     * Runs {@code work} on {@code workers} threads at once (the caller and workers − 1 pool threads) and
+     * returns when all are done: each worker loops, taking blocks from a shared counter until none are
+     * left, so a slow core takes fewer blocks.
+     */
+    static void runOnWorkers(int workers, Runnable work) {
+        if (workers <= 1) {
+            work.run();
+            return;
+        }
+        java.util.List<java.util.concurrent.ForkJoinTask<?>> tasks = new java.util.ArrayList<>(workers - 1);
+        ForkJoinPool pool = pool(workers - 1);
+        for (int i = 0; i < workers - 1; i++) {
+            tasks.add(pool.submit(work));
+        }
+        work.run();
+        for (java.util.concurrent.ForkJoinTask<?> t : tasks) {
+            t.join();
+        }
+    }
+
     /** A daemon pool of {@code parallelism} workers, shared by all host kernels of that width. */
     static ForkJoinPool pool(int parallelism) {
         return POOLS.computeIfAbsent(parallelism, ForkJoinPool::new);

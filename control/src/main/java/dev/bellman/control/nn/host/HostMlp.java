@@ -5,9 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.bellman.control.nn.Activation;
 import dev.bellman.control.nn.Mlp;
 import dev.bellman.control.nn.Parameter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -167,19 +165,7 @@ public final class HostMlp {
                 block(input, rows, inCols, bias0, out, blk * BLOCK_ROWS);
             }
         };
-        if (workers == 1) {
-            work.run();
-            return;
-        }
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(workers - 1);
-        var pool = HostKernels.pool(workers - 1);
-        for (int i = 0; i < workers - 1; i++) {
-            tasks.add(pool.submit(work));
-        }
-        work.run();
-        for (ForkJoinTask<?> t : tasks) {
-            t.join();
-        }
+        HostKernels.runOnWorkers(workers, work);
     }
 
     /** Rows [row0, row0 + BLOCK_ROWS) through all layers, in this thread's scratch buffers. */

@@ -18,7 +18,6 @@ import dev.bellman.control.nn.Parameter;
 import dev.bellman.control.optim.AdamConfig;
 import dev.bellman.control.optim.LearningRateSchedule;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +54,8 @@ class HostBackpropTest {
         MlpConfig c = new MlpConfig(in, widths, out, Activation.SILU, Init.XAVIER, false, Precision.FLOAT64, 5);
         try (Mlp mlp = new Mlp(c, m); NDManager step = m.newSubManager()) {
             HostBackprop host = HostBackprop.of(mlp);
-            float[] z = gaussian(rows * in, 3, 1.0);
-            double[] target = doubles(gaussian(rows * out, 4, 1.0));
+            float[] z = TestFloats.gaussian(rows * in, 3, 1.0);
+            double[] target = TestFloats.doubles(TestFloats.gaussian(rows * out, 4, 1.0));
             // loss = Σ_rj ½ (u_rj − y_rj)²: ∂/∂u = u − y
             double hostLoss = host.lossAndGradient(z, rows, (row0, n, u, stride, du) -> {
                 double l = 0;
@@ -71,7 +70,7 @@ class HostBackpropTest {
             }, threads);
             double djlLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray u = mlp.forward(step.create(doubles(z), new Shape(rows, in)));
+                NDArray u = mlp.forward(step.create(TestFloats.doubles(z), new Shape(rows, in)));
                 NDArray loss = u.sub(step.create(target, new Shape(rows, out))).square().sum().mul(0.5);
                 djlLoss = loss.getDouble();
                 gc.backward(loss);
@@ -135,22 +134,5 @@ class HostBackpropTest {
             assertThat((double) adam.firstMoment()[0][i]).isCloseTo(mm[i], within(1e-6));
             assertThat((double) adam.secondMoment()[0][i]).isCloseTo(vv[i], within(1e-6));
         }
-    }
-
-    private static float[] gaussian(int n, long seed, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (scale * r.nextGaussian());
-        }
-        return v;
-    }
-
-    private static double[] doubles(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }

@@ -13,7 +13,6 @@ import dev.bellman.control.nn.Init;
 import dev.bellman.control.nn.Mlp;
 import dev.bellman.control.nn.MlpConfig;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,11 +51,11 @@ class HostMlpTest {
         MlpConfig c = new MlpConfig(in, widths, out, act, Init.XAVIER, false, Precision.FLOAT64, 7);
         try (Mlp mlp = new Mlp(c, m); NDManager step = m.newSubManager(); GradMode off = GradMode.disabled()) {
             HostMlp host = HostMlp.pack(mlp);
-            float[] z = gaussian(rows * in, 11, 1.5);
-            double[] expected = mlp.forward(step.create(toDouble(z), new ai.djl.ndarray.types.Shape(rows, in))).toDoubleArray();
+            float[] z = TestFloats.gaussian(rows * in, 11, 1.5);
+            double[] expected = mlp.forward(step.create(TestFloats.doubles(z), new ai.djl.ndarray.types.Shape(rows, in))).toDoubleArray();
             float[] y = new float[rows * out];
             host.forward(z, rows, in, null, y, threads);
-            double err = TestSupport.relErr(toDouble(y), expected);
+            double err = TestSupport.relErr(TestFloats.doubles(y), expected);
             // float32 weights and sums of ≤ 128 terms against float64: ~1e-7 relative per layer
             assertThat(err).as("relative L2 error against the float64 DJL network").isLessThan(2e-6);
         }
@@ -70,8 +69,8 @@ class HostMlpTest {
         try (Mlp mlp = new Mlp(c, m); NDManager step = m.newSubManager(); GradMode off = GradMode.disabled()) {
             HostMlp host = HostMlp.pack(mlp);
             int rows = 300;
-            float[] x = gaussian(rows * d, 5, 2.0);
-            float[] s = gaussian(f, 6, 1.0);
+            float[] x = TestFloats.gaussian(rows * d, 5, 2.0);
+            float[] s = TestFloats.gaussian(f, 6, 1.0);
             float[] z = new float[rows * (d + f)];
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(x, r * d, z, r * (d + f), d);
@@ -84,10 +83,10 @@ class HostMlpTest {
                     bias[j] += s[k] * w0[(d + k) * bias.length + j];
                 }
             }
-            double[] expected = mlp.forward(step.create(toDouble(z), new ai.djl.ndarray.types.Shape(rows, d + f))).toDoubleArray();
+            double[] expected = mlp.forward(step.create(TestFloats.doubles(z), new ai.djl.ndarray.types.Shape(rows, d + f))).toDoubleArray();
             float[] y = new float[rows * d];
             host.forward(x, rows, d, bias, y, 2);
-            assertThat(TestSupport.relErr(toDouble(y), expected)).isLessThan(2e-6);
+            assertThat(TestSupport.relErr(TestFloats.doubles(y), expected)).isLessThan(2e-6);
             assertThatThrownBy(() -> host.forward(x, rows, d, null, y, 1)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("first-layer bias");
         }
@@ -134,22 +133,5 @@ class HostMlpTest {
             assertThat(after[0]).isEqualTo(before[0]);
             assertThat(HostMlp.pack(mlp).firstBias()).hasSize(16);
         }
-    }
-
-    private static float[] gaussian(int n, long seed, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (scale * r.nextGaussian());
-        }
-        return v;
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }
