@@ -21,7 +21,6 @@ final class HostControlNet implements VectorField {
     private final HostMlp mlp;
     private final int dim;
     private final int width; // w₁
-    private final double[] omega; // 2πW_k
     private final float[] featureWeights; // W₀[D:] (F, w₁) row-major
     private final float[] bias; // b₀ (w₁)
 
@@ -33,11 +32,6 @@ final class HostControlNet implements VectorField {
         this.width = w0.length / mlp.inputDim();
         this.featureWeights = java.util.Arrays.copyOfRange(w0, dim * width, w0.length);
         this.bias = mlp.firstBias();
-        double[] w = net.features().frequencies();
-        this.omega = new double[w.length];
-        for (int k = 0; k < w.length; k++) {
-            omega[k] = 2 * Math.PI * w[k];
-        }
     }
 
     @Override
@@ -64,19 +58,17 @@ final class HostControlNet implements VectorField {
         return x.getManager().create(out, xs);
     }
 
-    /** c = [sin(2πW t), cos(2πW t)]·W₀[D:] + b₀ (w₁). */
+    /** c = [sin(2πW t), cos(2πW t)]·W₀[D:] + b₀ (w₁), the features from the net's own {@link FourierFeatures#at}. */
     private float[] timeBias(double t) {
-        int k = omega.length;
+        double[] features = net.features().at(t);
         double[] c = new double[width];
         for (int j = 0; j < width; j++) {
             c[j] = bias[j];
         }
-        for (int f = 0; f < 2 * k; f++) {
-            double a = omega[f % k] * t;
-            double feature = f < k ? Math.sin(a) : Math.cos(a);
+        for (int f = 0; f < features.length; f++) {
             int row = f * width;
             for (int j = 0; j < width; j++) {
-                c[j] += feature * featureWeights[row + j];
+                c[j] += features[f] * featureWeights[row + j];
             }
         }
         float[] cf = new float[width];

@@ -32,7 +32,6 @@ final class HostTraining {
     private final HostAdam adam;
     private final float[][] shadow;
     private final double emaDecay;
-    private final double[] omega;
     private final int dim;
     private final int inputs;
     private long emaUpdates;
@@ -50,11 +49,6 @@ final class HostTraining {
         }
         this.dim = net.dim();
         this.inputs = net.mlp().inputDim();
-        double[] w = net.features().frequencies();
-        this.omega = new double[w.length];
-        for (int k = 0; k < w.length; k++) {
-            omega[k] = 2 * Math.PI * w[k];
-        }
     }
 
     /** A host step for {@code network} when it is a float32 SiLU control net and the host kernels run; else null. */
@@ -75,18 +69,16 @@ final class HostTraining {
         if (input.length < batch * inputs) {
             input = new float[batch * inputs];
         }
-        int k = omega.length;
+        int f = inputs - dim;
         for (int r = 0; r < batch; r++) {
             int src = r * width;
             int dst = r * inputs;
             for (int j = 0; j < dim; j++) {
                 input[dst + j] = (float) packed[src + j];
             }
-            double t = packed[src + dim];
-            for (int f = 0; f < k; f++) {
-                double arg = omega[f] * t;
-                input[dst + dim + f] = (float) Math.sin(arg);
-                input[dst + dim + k + f] = (float) Math.cos(arg);
+            double[] features = net.features().at(packed[src + dim]);
+            for (int k = 0; k < f; k++) {
+                input[dst + dim + k] = (float) features[k];
             }
         }
         // r = a·u + b·z per entry; loss Σr², ∂loss/∂u = 2a·r

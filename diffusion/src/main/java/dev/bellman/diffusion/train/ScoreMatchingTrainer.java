@@ -47,7 +47,8 @@ import java.util.random.RandomGenerator;
  * libtorch's fused update; every step's arrays live in one scope (DESIGN.md §3), so native memory
  * stays flat. A float32 SiLU {@code ControlNet} (the default vector net) trains on the host kernels
  * instead when the JVM has them ({@link HostTraining}: the same batch, loss, Adam and EMA, computed in
- * float32 on the JVM, 1.7× the PyTorch peer where libtorch's per-op cost made this loop 0.5×); the
+ * float32 on the JVM: 2.2× the PyTorch peer's steps/s where libtorch's per-op cost held this loop to
+ * 0.5–1.0×, BENCHMARKS.md "Host kernels"); the
  * state then lives in the host arrays, and checkpoints, EMA models and {@link #network()} are built
  * from them.
  *

@@ -252,7 +252,7 @@ public final class HostBackprop {
         int n = Math.min(BLOCK_ROWS, rows - row0);
         float[][] s = buffers();
         // s[0] input (R, inPad0); s[1 + l] z_l (R, outPad_l); s[1 + layers + l] h_l; then dz ping-pong,
-        // the zero bias, and s[4 + 2·layers + l] the logistic s_l of z_l
+        // the zero bias (width ≥ every inPad), and s[4 + 2·layers + l] the logistic s_l of z_l
         float[] in = s[0];
         int p = widths[0];
         int ip = inPad[0];
@@ -290,7 +290,7 @@ public final class HostBackprop {
             DenseKernel.columnSums(dz, outPad[l], BLOCK_ROWS, gb);
             if (l > 0) {
                 // dh_{l−1} = dz_l·W_lᵀ, then through the activation: dz_{l−1} = dh ⊙ σ'(z_{l−1})
-                DenseKernel.affine(dz, outPad[l], widths[l + 1], transposed[l], zeroBias(s, inPad[l]), spare, inPad[l], BLOCK_ROWS);
+                DenseKernel.affine(dz, outPad[l], widths[l + 1], transposed[l], s[3 + 2 * layers], spare, inPad[l], BLOCK_ROWS);
                 DenseKernel.siluBackward(s[1 + l - 1], s[4 + 2 * layers + l - 1], spare, BLOCK_ROWS * inPad[l]);
                 float[] t = dz;
                 dz = spare;
@@ -298,11 +298,6 @@ public final class HostBackprop {
             }
         }
         return value;
-    }
-
-    private float[] zeroBias(float[][] s, int width) {
-        float[] z = s[3 + 2 * layers];
-        return z.length >= width ? z : new float[width];
     }
 
     private float[][] buffers() {
