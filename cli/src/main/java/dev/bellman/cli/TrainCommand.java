@@ -7,10 +7,12 @@ import dev.bellman.cli.train.TrainRun;
 import dev.bellman.control.BadInputException;
 import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.checkpoint.CheckpointFile;
+import dev.bellman.diffusion.net.unet.UNetConfig;
 import dev.bellman.diffusion.sde.SdeKind;
 import dev.bellman.cli.train.TrainGapProbe;
 import dev.bellman.diffusion.train.GapProbe;
 import dev.bellman.diffusion.train.TrainConfig;
+import dev.bellman.diffusion.train.LrSchedule;
 import dev.bellman.diffusion.train.Weighting;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -62,6 +64,16 @@ final class TrainCommand extends RunCommand {
             + ", " + ImageDefaults.EMA + " for mnist:/images: data).")
     Double ema;
 
+    @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
+            description = "Learning rate after the warm-up: constant (default) or a cosine decay to 0 at the last step"
+                    + " (its end moves with a resumed run's --steps).")
+    String lrSchedule;
+
+    @Option(names = "--channels", paramLabel = "C",
+            description = "The U-Net's base width for image data (default " + UNetConfig.DEFAULT_BASE_CHANNELS
+                    + "; a multiple of its " + UNetConfig.DEFAULT_GROUPS + " GroupNorm groups).")
+    Integer channels;
+
     @Option(names = "--image-size", paramLabel = "N", description = "Image side for images:DIR, a multiple of 4 (default 28).")
     Integer imageSize;
 
@@ -90,12 +102,17 @@ final class TrainCommand extends RunCommand {
         int side = imageSize == null ? 28 : imageSize;
         ImageDefaults.checkImageSize(parsed, side);
         boolean image = ImageDefaults.appliesTo(parsed); // the U-Net's defaults (see ImageDefaults)
+        if (channels != null && !(parsed instanceof DataSpec.FileBacked)) {
+            throw new BadInputException("--channels sets the U-Net's width and applies to image data only; " + spec
+                    + " trains the vector MLP");
+        }
         return new TrainRequest(spec, SdeKind.parse(sde == null ? "vp" : sde),
                 steps != null ? steps : image ? ImageDefaults.STEPS : TrainRequest.DEFAULT_STEPS,
                 batch != null ? batch : image ? ImageDefaults.BATCH : TrainRequest.DEFAULT_BATCH,
                 lr != null ? lr : image ? ImageDefaults.LR : TrainRequest.DEFAULT_LR, Weighting.parse(weighting == null ? "eps" : weighting),
                 ema != null ? ema : image ? ImageDefaults.EMA : TrainRequest.DEFAULT_EMA, side, TrainRequest.DEFAULT_WARMUP,
-                image ? ImageDefaults.CHECKPOINT_EVERY : TrainRequest.DEFAULT_CHECKPOINT_EVERY, null);
+                image ? ImageDefaults.CHECKPOINT_EVERY : TrainRequest.DEFAULT_CHECKPOINT_EVERY,
+                LrSchedule.parse(lrSchedule == null ? "constant" : lrSchedule), channels == null ? 0 : channels, null);
     }
 
     /** A resumed run keeps its checkpoint's configuration; options that contradict it are refused. */
@@ -113,9 +130,11 @@ final class TrainCommand extends RunCommand {
         check("--weighting", weighting == null ? null : Weighting.parse(weighting), c.weighting());
         check("--ema", ema, c.emaDecay());
         check("--image-size", imageSize, c.imageSize());
+        check("--lr-schedule", lrSchedule == null ? null : LrSchedule.parse(lrSchedule), c.lrSchedule());
+        check("--channels", channels, c.net() instanceof UNetConfig u ? u.baseChannels() : null);
         long total = steps == null ? c.steps() : steps;
         return new TrainRequest(c.data(), c.sde().kind(), total, c.batch(), c.lr(), c.weighting(), c.emaDecay(), c.imageSize(),
-                c.warmup(), c.checkpointEvery(), resume);
+                c.warmup(), c.checkpointEvery(), c.lrSchedule(), 0, resume);
     }
 
     private static void check(String option, Object given, Object stored) {

@@ -2,6 +2,7 @@ package dev.bellman.cli.train;
 
 import dev.bellman.control.BadInputException;
 import dev.bellman.diffusion.sde.SdeKind;
+import dev.bellman.diffusion.train.LrSchedule;
 import dev.bellman.diffusion.train.Weighting;
 import java.nio.file.Path;
 
@@ -19,10 +20,12 @@ import java.nio.file.Path;
  * @param imageSize image side for images:DIR
  * @param warmup warm-up steps
  * @param checkpointEvery steps between checkpoints
+ * @param lrSchedule the learning rate after the warm-up
+ * @param channels the U-Net's base width c for image data (0: {@code UNetConfig.DEFAULT_BASE_CHANNELS})
  * @param resume the run directory to continue, or null
  */
 public record TrainRequest(String data, SdeKind sde, long steps, int batch, double lr, Weighting weighting, double ema,
-        int imageSize, long warmup, long checkpointEvery, Path resume) {
+        int imageSize, long warmup, long checkpointEvery, LrSchedule lrSchedule, int channels, Path resume) {
     /** Defaults: 8gaussians trains well in about a minute on 2 cores. */
     public static final long DEFAULT_STEPS = 20_000;
     public static final int DEFAULT_BATCH = 512;
@@ -43,6 +46,12 @@ public record TrainRequest(String data, SdeKind sde, long steps, int batch, doub
         }
         if (!(ema >= 0 && ema < 1)) {
             throw new BadInputException("--ema must be in [0, 1), got " + ema);
+        }
+        if (lrSchedule == null) {
+            throw new BadInputException("a training run needs a learning-rate schedule");
+        }
+        if (channels < 0) {
+            throw new BadInputException("--channels must be positive, got " + channels);
         }
         if (imageSize < 1) {
             throw new BadInputException("--image-size must be ≥ 1, got " + imageSize);

@@ -3,6 +3,7 @@ package dev.bellman.cli.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.Precision;
 import dev.bellman.data.DataSource;
@@ -16,6 +17,7 @@ import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.net.ControlNetConfig;
 import dev.bellman.diffusion.net.NetSpec;
 import dev.bellman.diffusion.net.unet.UNetConfig;
+import dev.bellman.diffusion.train.DivergencePolicy;
 import dev.bellman.diffusion.train.GapProbe;
 import dev.bellman.diffusion.train.PreviewSamples;
 import dev.bellman.diffusion.train.IntraOpThreads;
@@ -155,17 +157,22 @@ public final class TrainRun {
      */
     static TrainConfig config(TrainRequest r, DataSource data, Precision precision, long seed) {
         List<Long> shape = Arrays.stream(data.sampleShape().getShape()).boxed().toList();
-        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()), net(data, precision, seed),
+        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()), net(data, precision, seed, r.channels()),
                 r.weighting(), r.steps(), r.batch(), r.lr(), r.warmup(), data.isImage() ? ImageDefaults.CLIP_NORM : 0.0,
-                r.ema(), r.checkpointEvery(), seed);
+                r.ema(), r.checkpointEvery(), seed, DivergencePolicy.DEFAULT, r.lrSchedule());
     }
 
     /** The control network for the data: a U-Net for images (C, H, W), else the vector MLP. */
-    static NetSpec net(DataSource data, Precision precision, long seed) {
+    static NetSpec net(DataSource data, Precision precision, long seed, int channels) {
         Shape s = data.sampleShape();
         if (data.isImage()) {
             int c = s.dimension() == 3 ? (int) s.get(0) : 1;
-            return UNetConfig.defaults(c, (int) s.get(s.dimension() - 2), (int) s.get(s.dimension() - 1), precision, seed);
+            UNetConfig unet = UNetConfig.defaults(c, (int) s.get(s.dimension() - 2), (int) s.get(s.dimension() - 1), precision, seed);
+            return channels == 0 ? unet : unet.withBaseChannels(channels);
+        }
+        if (channels != 0) {
+            throw new BadInputException("--channels sets the U-Net's width and applies to image data only; " + data.spec()
+                    + " trains the vector MLP");
         }
         return ControlNetConfig.defaults((int) s.size(), precision, seed);
     }

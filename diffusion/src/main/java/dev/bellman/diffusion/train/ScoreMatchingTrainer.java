@@ -16,7 +16,6 @@ import dev.bellman.control.nn.ParameterSnapshot;
 import dev.bellman.control.optim.Adam;
 import dev.bellman.control.optim.AdamConfig;
 import dev.bellman.control.optim.Ema;
-import dev.bellman.control.optim.LearningRateSchedule;
 import dev.bellman.control.random.StepRandom;
 import dev.bellman.data.DataSource;
 import dev.bellman.data.HostArrays;
@@ -105,7 +104,7 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         List<Parameter> parameters = net.parameters();
         this.dataType = parameters.get(0).array().getDataType();
         AdamConfig adamConfig = AdamConfig.of(config.lr())
-                .withSchedule(LearningRateSchedule.warmup(config.lr(), config.warmup()))
+                .withSchedule(config.learningRates())
                 .withClipNorm(config.clipNorm());
         this.adam = new Adam(parameters, adamConfig);
         this.ema = new Ema(parameters, config.emaDecay());

@@ -1,6 +1,7 @@
 package dev.bellman.diffusion.train;
 
 import dev.bellman.control.BadInputException;
+import dev.bellman.control.optim.LearningRateSchedule;
 import dev.bellman.diffusion.net.NetSpec;
 import java.util.List;
 
@@ -24,15 +25,25 @@ import java.util.List;
  * @param seed the run's seed: data, times and noise of step k come from (seed, k)
  * @param divergence when a run whose loss stays finite has diverged; null means
  *     {@link DivergencePolicy#DEFAULT} (checkpoints written before the policy existed carry none)
+ * @param lrSchedule the learning rate after the warm-up; null means {@link LrSchedule#CONSTANT}
+ *     (checkpoints written before the option existed carry none)
  */
 public record TrainConfig(String data, int imageSize, List<Long> sampleShape, SdeSpec sde, NetSpec net, Weighting weighting,
         long steps, int batch, double lr, long warmup, double clipNorm, double emaDecay, long checkpointEvery, long seed,
-        DivergencePolicy divergence) {
-    /** A configuration with the default divergence policy. */
+        DivergencePolicy divergence, LrSchedule lrSchedule) {
+    /** A configuration with the default divergence policy and a constant rate after the warm-up. */
     public TrainConfig(String data, int imageSize, List<Long> sampleShape, SdeSpec sde, NetSpec net, Weighting weighting,
             long steps, int batch, double lr, long warmup, double clipNorm, double emaDecay, long checkpointEvery, long seed) {
         this(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay, checkpointEvery, seed,
-                DivergencePolicy.DEFAULT);
+                DivergencePolicy.DEFAULT, LrSchedule.CONSTANT);
+    }
+
+    /** A configuration with a constant rate after the warm-up. */
+    public TrainConfig(String data, int imageSize, List<Long> sampleShape, SdeSpec sde, NetSpec net, Weighting weighting,
+            long steps, int batch, double lr, long warmup, double clipNorm, double emaDecay, long checkpointEvery, long seed,
+            DivergencePolicy divergence) {
+        this(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay, checkpointEvery, seed,
+                divergence, LrSchedule.CONSTANT);
     }
 
     public TrainConfig {
@@ -74,6 +85,9 @@ public record TrainConfig(String data, int imageSize, List<Long> sampleShape, Sd
         if (divergence == null) {
             divergence = DivergencePolicy.DEFAULT;
         }
+        if (lrSchedule == null) {
+            lrSchedule = LrSchedule.CONSTANT;
+        }
     }
 
     /** D, the flat state dimension. */
@@ -83,26 +97,36 @@ public record TrainConfig(String data, int imageSize, List<Long> sampleShape, Sd
 
     public TrainConfig withSteps(long n) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, n, batch, lr, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed, divergence);
+                checkpointEvery, seed, divergence, lrSchedule);
     }
 
     public TrainConfig withSde(SdeSpec s) {
         return new TrainConfig(data, imageSize, sampleShape, s, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed, divergence);
+                checkpointEvery, seed, divergence, lrSchedule);
     }
 
     public TrainConfig withCheckpointEvery(long n) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
-                n, seed, divergence);
+                n, seed, divergence, lrSchedule);
     }
 
     public TrainConfig withDivergence(DivergencePolicy policy) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed, policy);
+                checkpointEvery, seed, policy, lrSchedule);
     }
 
     public TrainConfig withLr(double x) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, x, warmup, clipNorm, emaDecay,
-                checkpointEvery, seed, divergence);
+                checkpointEvery, seed, divergence, lrSchedule);
+    }
+
+    public TrainConfig withLrSchedule(LrSchedule s) {
+        return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
+                checkpointEvery, seed, divergence, s);
+    }
+
+    /** The learning rate at each 1-based optimizer step: warm-up, then {@link #lrSchedule()} over {@link #steps()}. */
+    public LearningRateSchedule learningRates() {
+        return lrSchedule.create(lr, warmup, steps);
     }
 }
