@@ -80,7 +80,10 @@ public final class DiffusionSuiteRunner implements SuiteRunner {
                             new double[] {Math.abs(row.path("residualFine").asDouble())}, null,
                             "≤ 3 × se = " + String.format(java.util.Locale.ROOT, "%.3f", 3 * row.path("residualFineSe").asDouble()),
                             cmd, "N = " + row.path("steps").asText() + " steps, n = " + row.path("n").asText()
-                                    + " paths, residual at N: " + row.path("residual").asText()));
+                                    + " paths, residual at N: " + row.path("residual").asText() + "; Euler bias at 2N "
+                                    + String.format(java.util.Locale.ROOT, "%+.4f ± %.4f", row.path("biasFine").asDouble(),
+                                            row.path("biasFineSe").asDouble())
+                                    + (row.path("holds").asBoolean() ? " (below se: holds)" : " (NOT below se)")));
                 }
             }
         }

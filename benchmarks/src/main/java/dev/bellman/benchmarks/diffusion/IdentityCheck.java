@@ -7,8 +7,10 @@ import dev.bellman.control.run.Json;
 import dev.bellman.data.mixture.GaussianMixture;
 import dev.bellman.data.toy.ToyDistribution;
 import dev.bellman.diffusion.ControlModel;
+import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.exact.ExactModel;
 import dev.bellman.diffusion.exact.PerturbedControl;
+import dev.bellman.diffusion.gap.Estimate;
 import dev.bellman.diffusion.gap.EulerBias;
 import dev.bellman.diffusion.gap.GapConfig;
 import dev.bellman.diffusion.gap.GapListener;
@@ -18,6 +20,7 @@ import dev.bellman.diffusion.gap.ReverseTimeGrid;
 import dev.bellman.diffusion.gap.VerificationGap;
 import dev.bellman.diffusion.sde.ForwardSde;
 import dev.bellman.diffusion.sde.VpSde;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +29,17 @@ import java.util.function.Consumer;
 
 /**
  * The verification identity E[J] − E[V] = G (DESIGN.md §1.4) on 8gaussians, 25gaussians and an
- * anisotropic 3-component 5-D mixture under VP, for the exact control u* and for controls moved off
- * it (0.7u*, u* + 0.5), with enough paths that identity_se ≤ the target (0.02 by default: a pilot run
- * sets n), at N and 2N steps to show the Euler bias. Prints {@code RESULT {json}}.
+ * anisotropic 3-component 5-D mixture under VP, for the exact control u* and for controls moved off it
+ * (0.7u*, u* + 0.5), and for trained models u_θ and the same moves off them, with enough paths that
+ * identity_se ≤ the target (0.02 by default: a pilot run sets n), at N and 2N steps. Each row also
+ * carries the Euler bias measured with the martingale control variate ({@link GapResult#eulerBias}):
+ * the identity is checked where that bias is below the plain estimator's standard error. The
+ * rollouts run on host arrays ({@code HostRollout}) for u* and for float32 SiLU networks. Prints
+ * {@code RESULT {json}}.
  *
  * <p>Usage: {@code IdentityCheck [threads (1)] [steps (400)] [se target (0.02)] [max paths (400000)]
- * [data names, comma-separated (all three)] [grid power (1: uniform)]}; the last two let a long check
- * run one data set at a time, with a grid denser near the data for the sharp 25gaussians.
+ * [data names, comma-separated, or "all"] [grid power (1: uniform)] [trained models: name=RUNDIR,...
+ * or "-"] [families: exact, trained or exact,trained]}.
  */
 public final class IdentityCheck {
     private IdentityCheck() {}
@@ -57,9 +64,14 @@ public final class IdentityCheck {
         }
     }
 
-    /** One (data, control) row at N and 2N steps. */
+    /**
+     * One (data, control) row at N and 2N steps: the plain identity residual E[J] − E[V] − G with its
+     * standard error, and the Euler bias (control-variate estimate, NaN where the rollout had none).
+     * {@code holds}: at 2N, |residual| ≤ 3 se, se ≤ the target and |bias| below se.
+     */
     public record Row(String data, String control, int n, int steps, double gap, double gapSe, double cost, double value,
-            double residual, double residualSe, double residualFine, double residualFineSe, boolean withinFourSe) {}
+            double residual, double residualSe, double bias, double biasSe, double residualFine, double residualFineSe,
+            double biasFine, double biasFineSe, boolean holds, double seconds) {}
 
     /** The three data sets. */
     public static Map<String, GaussianMixture> mixtures() {
@@ -89,40 +101,75 @@ public final class IdentityCheck {
         return new GaussianMixture(w, mu, c);
     }
 
-    /** Runs every (data, control) row; progress lines go to {@code log}. */
+    /** Runs the exact-control rows of every data set; progress lines go to {@code log}. */
     public static List<Row> run(Config config, Map<String, GaussianMixture> data, Consumer<String> log) {
+        return run(config, data, Map.of(), true, log);
+    }
+
+    /**
+     * Runs every (data, control) row: u*, 0.7u*, u* + 0.5 when {@code exactRows}, and u_θ, 0.7u_θ,
+     * u_θ + 0.5 for each data set with a trained model in {@code trained}.
+     */
+    public static List<Row> run(Config config, Map<String, GaussianMixture> data, Map<String, ControlModel> trained,
+            boolean exactRows, Consumer<String> log) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, GaussianMixture> e : data.entrySet()) {
-            ExactModel exact = new ExactModel(config.sde(), e.getValue());
             GapTarget target = new GapTarget.Mixture(e.getValue());
-            for (double[] p : new double[][] {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}}) {
-                ControlModel model = PerturbedControl.model(exact, p[0], p[1]);
-                String name = p[0] == 1.0 && p[1] == 0.0 ? "u*" : p[1] == 0.0 ? p[0] + "u*" : "u*+" + p[1];
-                GapConfig base = GapConfig.of(2, config.steps()).withGrid(config.grid()).withDataType(DataType.FLOAT64)
-                        .withBatchSize(10_000);
-                int n = config.fixedPaths();
-                if (n <= 0) {
-                    GapResult pilot = VerificationGap.estimate(model, target,
-                            withPaths(base, config.pilotPaths()).withSeed(99), GapListener.none());
-                    double se = pilot.identityResidual().standardError();
-                    n = (int) Math.min(config.maxPaths(), Math.ceil(1.1 * config.pilotPaths() * Math.pow(se / config.seTarget(), 2)));
-                    n = Math.max(n, config.pilotPaths());
+            Map<String, ControlModel> bases = new LinkedHashMap<>();
+            if (exactRows) {
+                bases.put("u*", new ExactModel(config.sde(), e.getValue()));
+            }
+            if (trained.containsKey(e.getKey())) {
+                bases.put("u_θ", trained.get(e.getKey()));
+            }
+            for (Map.Entry<String, ControlModel> b : bases.entrySet()) {
+                for (double[] p : new double[][] {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}}) {
+                    rows.add(row(config, e.getKey(), target, b.getKey(), b.getValue(), p[0], p[1], log));
                 }
-                long t0 = System.nanoTime();
-                EulerBias bias = VerificationGap.eulerBias(model, target, withPaths(base, n), GapListener.none());
-                GapResult c = bias.coarse();
-                GapResult f = bias.fine();
-                Row row = new Row(e.getKey(), name, n, config.steps(), c.gap().mean(), c.gap().standardError(), c.cost().mean(),
-                        c.value().mean(), c.identityResidual().mean(), c.identityResidual().standardError(),
-                        f.identityResidual().mean(), f.identityResidual().standardError(),
-                        Math.abs(f.identityResidual().mean()) <= 4 * f.identityResidual().standardError());
-                log.accept(String.format("%-12s %-8s n=%d G=%.4f residual(N=%d)=%+.4f±%.4f residual(2N)=%+.4f±%.4f (%.0f s)",
-                        row.data(), row.control(), n, row.gap(), config.steps(), row.residual(), row.residualSe(),
-                        row.residualFine(), row.residualFineSe(), (System.nanoTime() - t0) / 1e9));
-                rows.add(row);
             }
         }
         return rows;
+    }
+
+    private static Row row(Config config, String data, GapTarget target, String baseName, ControlModel base, double scale,
+            double shift, Consumer<String> log) {
+        ControlModel model = PerturbedControl.model(base, scale, shift);
+        String name = scale == 1.0 && shift == 0.0 ? baseName : shift == 0.0 ? scale + baseName : baseName + "+" + shift;
+        GapConfig gapConfig = GapConfig.of(2, config.steps()).withGrid(config.grid()).withDataType(DataType.FLOAT64)
+                .withBatchSize(10_000);
+        long t0 = System.nanoTime();
+        int n = config.fixedPaths();
+        if (n <= 0) {
+            GapResult pilot = VerificationGap.estimate(model, target, withPaths(gapConfig, config.pilotPaths()).withSeed(99),
+                    GapListener.none());
+            double se = pilot.identityResidual().standardError();
+            n = (int) Math.min(config.maxPaths(), Math.ceil(1.1 * config.pilotPaths() * Math.pow(se / config.seTarget(), 2)));
+            n = Math.max(n, config.pilotPaths());
+        }
+        EulerBias both = VerificationGap.eulerBias(model, target, withPaths(gapConfig, n), GapListener.none());
+        GapResult c = both.coarse();
+        GapResult f = both.fine();
+        double fineSe = f.identityResidual().standardError();
+        boolean holds = Math.abs(f.identityResidual().mean()) <= 3 * fineSe && fineSe <= config.seTarget()
+                && f.eulerBias() != null && Math.abs(f.eulerBias().mean()) < fineSe;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Row row = new Row(data, name, n, config.steps(), c.gap().mean(), c.gap().standardError(), c.cost().mean(),
+                c.value().mean(), c.identityResidual().mean(), c.identityResidual().standardError(), mean(c.eulerBias()),
+                se(c.eulerBias()), f.identityResidual().mean(), fineSe, mean(f.eulerBias()), se(f.eulerBias()), holds, seconds);
+        log.accept(String.format(java.util.Locale.ROOT,
+                "%-12s %-10s n=%d G=%.4f | N=%d: residual %+.4f±%.4f bias %+.4f±%.4f | 2N: residual %+.4f±%.4f bias %+.4f±%.4f"
+                        + " | %s (%.0f s)",
+                data, name, n, row.gap(), config.steps(), row.residual(), row.residualSe(), row.bias(), row.biasSe(),
+                row.residualFine(), row.residualFineSe(), row.biasFine(), row.biasFineSe(), holds ? "holds" : "NOT MET", seconds));
+        return row;
+    }
+
+    private static double mean(Estimate e) {
+        return e == null ? Double.NaN : e.mean();
+    }
+
+    private static double se(Estimate e) {
+        return e == null ? Double.NaN : e.standardError();
     }
 
     private static GapConfig withPaths(GapConfig c, int n) {
@@ -136,7 +183,7 @@ public final class IdentityCheck {
         double se = args.length > 2 ? Double.parseDouble(args[2]) : 0.02;
         int max = args.length > 3 ? Integer.parseInt(args[3]) : 400_000;
         Map<String, GaussianMixture> data = mixtures();
-        if (args.length > 4) {
+        if (args.length > 4 && !"all".equals(args[4])) {
             List<String> names = List.of(args[4].split(","));
             if (!data.keySet().containsAll(names)) {
                 throw new IllegalArgumentException("data names are " + data.keySet() + ", got " + names);
@@ -144,13 +191,30 @@ public final class IdentityCheck {
             data.keySet().retainAll(names);
         }
         ReverseTimeGrid grid = args.length > 5 ? ReverseTimeGrid.denserNearData(Double.parseDouble(args[5])) : ReverseTimeGrid.uniform();
+        Map<String, Path> modelDirs = new LinkedHashMap<>();
+        if (args.length > 6 && !"-".equals(args[6])) {
+            for (String pair : args[6].split(",")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length != 2 || !mixtures().containsKey(kv[0])) {
+                    throw new IllegalArgumentException("trained models are name=RUNDIR with a name in " + mixtures().keySet() + ", got " + pair);
+                }
+                modelDirs.put(kv[0], Path.of(kv[1]));
+            }
+        }
+        List<String> families = args.length > 7 ? List.of(args[7].split(",")) : List.of("exact", "trained");
         BellmanEngine.start(EngineConfig.defaults().withThreads(threads));
+        Map<String, ControlModel> trained = new LinkedHashMap<>();
+        if (families.contains("trained")) {
+            modelDirs.forEach((name, dir) -> trained.put(name, TrainedModel.load(dir)));
+        }
         Config config = Config.full(steps, se, max, grid);
-        List<Row> rows = run(config, data, System.err::println);
+        List<Row> rows = run(config, data, trained, families.contains("exact"), System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "identity");
         result.put("threads", threads);
         result.put("config", config);
+        result.put("models", modelDirs.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                m -> m.getValue().toString())));
         result.put("rows", rows);
         System.out.println("RESULT " + Json.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .valueToTree(result).toString());

@@ -1,6 +1,7 @@
 package dev.bellman.control.field;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Optional;
 
 /**
  * A vector field v(t, x) ∈ R^d: a control network u_θ, an exact control u*, a score. Shapes: t (B, 1)
@@ -36,5 +37,13 @@ public interface VectorField {
      */
     default VectorField frozen() {
         return this;
+    }
+
+    /**
+     * This field on host arrays in float64, if it has such a form (a closed-form control, an affine map
+     * of one); used by rollouts that run on the JVM. Default: none.
+     */
+    default Optional<HostVectorField> onHost() {
+        return Optional.empty();
     }
 }

@@ -3,7 +3,9 @@ package dev.bellman.diffusion.exact;
 import ai.djl.ndarray.NDArray;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.field.VectorField;
+import java.util.Optional;
 
 /**
  * The exact optimal control of the diffusion control problem (DESIGN.md §1.4) for Gaussian-mixture
@@ -44,6 +46,12 @@ public final class ExactControl implements VectorField {
             NDArray g = diffusion(t, x);
             return scope.keep(logDensity.laplacian(t, x).mul(g));
         }
+    }
+
+    /** u* on host arrays in float64 ({@link HostExactControl}). */
+    @Override
+    public Optional<HostVectorField> onHost() {
+        return Optional.of(new HostExactControl(logDensity));
     }
 
     private NDArray diffusion(NDArray t, NDArray x) {

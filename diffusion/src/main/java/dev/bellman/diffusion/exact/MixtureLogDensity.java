@@ -91,6 +91,31 @@ public final class MixtureLogDensity implements ScalarField {
         }
     }
 
+    /** log w_k (K), not copied ({@link HostExactControl} reads these host parameters). */
+    double[] logWeightsView() {
+        return logWeights;
+    }
+
+    /** μ_k row-major (K·d), not copied. */
+    double[] meansView() {
+        return means;
+    }
+
+    /** λ_k row-major (K·d), not copied. */
+    double[] eigenvaluesView() {
+        return eigenvalues;
+    }
+
+    /** Q_k row-major (K·d·d), columns the eigenvectors, not copied. */
+    double[] eigenvectorsView() {
+        return eigenvectors;
+    }
+
+    /** K, the number of components. */
+    int components() {
+        return k;
+    }
+
     /** The data mixture p_0. */
     public GaussianMixture data() {
         return data;

@@ -5,7 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.field.VectorField;
+import java.util.Optional;
 import dev.bellman.diffusion.ControlModel;
 import dev.bellman.diffusion.sde.ForwardSde;
 
@@ -60,6 +62,35 @@ public record PerturbedControl(VectorField base, double scale, double shift) imp
     @Override
     public boolean broadcastsTime() {
         return base.broadcastsTime();
+    }
+
+    /** The same map around the base's frozen form (a network's host kernels for a sampler run). */
+    @Override
+    public VectorField frozen() {
+        VectorField f = base.frozen();
+        return f == base ? this : new PerturbedControl(f, scale, shift);
+    }
+
+    /** c·u + b on host arrays, when the base has a host form. */
+    @Override
+    public Optional<HostVectorField> onHost() {
+        return base.onHost().map(h -> new HostVectorField() {
+            @Override
+            public int dim() {
+                return h.dim();
+            }
+
+            @Override
+            public Slice at(double t) {
+                Slice u = h.at(t);
+                return (x, out, from, to) -> {
+                    u.value(x, out, from, to);
+                    for (int i = from * h.dim(); i < to * h.dim(); i++) {
+                        out[i] = scale * out[i] + shift;
+                    }
+                };
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,8 @@
  *   <li>{@link dev.bellman.diffusion.exact.MixtureLogDensity}: log p_{t_f}(x) of Gaussian-mixture data
  *       under a linear forward SDE, with exact score, batched Hessian, Laplacian and ∂_{t_f}; per-row times.</li>
  *   <li>{@link dev.bellman.diffusion.exact.ExactControl}: u* = g ∇log p_{t_f}, exact divergence.</li>
+ *   <li>{@code HostExactControl} (package-private): u* on float64 host arrays, ExactControl's
+ *       {@code onHost()} form.</li>
  *   <li>{@link dev.bellman.diffusion.exact.ExactModel}: forward SDE + u*, the oracle
  *       {@link dev.bellman.diffusion.ControlModel}.</li>
  *   <li>{@link dev.bellman.diffusion.exact.EmpiricalOptimalControl}: u* of a finite training set

@@ -83,6 +83,7 @@ public final class VerificationGap {
         Estimate.Moments j = new Estimate.Moments();
         Estimate.Moments v = new Estimate.Moments();
         Estimate.Moments r = new Estimate.Moments();
+        Estimate.Moments bias = new Estimate.Moments();
         StepRandom random = StepRandom.of(config.seed());
         int done = 0;
         for (int b = 0; done < config.paths(); b++) {
@@ -94,6 +95,9 @@ public final class VerificationGap {
                     j.add(batch[1][i]);
                     v.add(batch[2][i]);
                     r.add(batch[1][i] - batch[2][i] - batch[0][i]);
+                    if (batch.length > 3) {
+                        bias.add(batch[1][i] - batch[2][i] - batch[0][i] - batch[3][i]);
+                    }
                 }
             }
             done += size;
@@ -101,7 +105,7 @@ public final class VerificationGap {
         }
         boolean exact = logDensity != null;
         return new GapResult(exact ? g.estimate() : null, exact ? null : g.estimate(), exact ? j.estimate() : null,
-                exact ? v.estimate() : null, exact ? r.estimate() : null, config.paths(), config.steps(), epsilon,
+                exact ? v.estimate() : null, exact ? r.estimate() : null, bias.count() > 0 ? bias.estimate() : null, config.paths(), config.steps(), epsilon,
                 config.grid().label());
     }
 
@@ -112,7 +116,10 @@ public final class VerificationGap {
         return new EulerBias(coarse, fine);
     }
 
-    /** One batch of paths: per-path G, J, V (J and V null without a mixture). */
+    /**
+     * One batch of paths: per-path G, J, V (J and V null without a mixture), and on the host rollout
+     * with a mixture the martingale M of {@link GapResult#eulerBias}.
+     */
     private static double[][] runBatch(ControlModel model, VectorField optimal, MixtureLogDensity logDensity, TimeGrid grid,
             double epsilon, int size, StepRandom random, DataType type) {
         ForwardSde sde = model.sde();
@@ -120,6 +127,9 @@ public final class VerificationGap {
         int d = model.dim();
         int steps = grid.steps();
         VectorField control = model.control().frozen(); // fixed for the batch: the host kernels may run it
+        if (type == DataType.FLOAT64 && control.onHost().isPresent() && optimal.onHost().isPresent()) {
+            return HostRollout.run(sde, d, control.onHost().get(), optimal.onHost().get(), logDensity, grid, epsilon, size, random);
+        }
         try (NDManager mgr = BellmanEngine.current().newManager(); GradMode off = GradMode.disabled(); Scope batchScope = Scope.open()) {
             random.forStep(steps).seedEngine();
             NDArray x = sde.samplePrior(mgr, new Shape(size, d), type).toType(type, false);

@@ -4,6 +4,9 @@
  *
  * <ul>
  *   <li>{@link dev.bellman.diffusion.gap.VerificationGap}: the estimator ({@code estimate}, {@code eulerBias}).</li>
+ *   <li>{@code HostRollout} (package-private): the same paths on float64 host arrays when the control and
+ *       the target have host forms (u*, c·u* + b, float32 SiLU nets), with the martingale control variate
+ *       that measures the Euler bias ({@link dev.bellman.diffusion.gap.GapResult#eulerBias()}).</li>
  *   <li>{@link dev.bellman.diffusion.gap.GapConfig}, {@link dev.bellman.diffusion.gap.ReverseTimeGrid}:
  *       paths, steps, batches, seed, end time ε, grid, precision.</li>
  *   <li>{@link dev.bellman.diffusion.gap.GapTarget}: exact mixture or empirical-optimal control.</li>

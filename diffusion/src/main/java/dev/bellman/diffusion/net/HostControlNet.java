@@ -5,8 +5,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.field.VectorField;
 import dev.bellman.control.nn.host.HostMlp;
+import java.util.Optional;
 
 /**
  * A {@link ControlNet} frozen for sampling ({@link ControlNet#frozen()}): u_θ(t_f, x) evaluated by the
@@ -76,6 +78,38 @@ final class HostControlNet implements VectorField {
             cf[j] = (float) c[j];
         }
         return cf;
+    }
+
+    /**
+     * u_θ on float64 host arrays for rollouts that run on the JVM: each row range is rounded to float32,
+     * run through the same kernels on the calling thread and widened back, so the values are exactly
+     * those of {@link #value} on the float32 rows.
+     */
+    @Override
+    public Optional<HostVectorField> onHost() {
+        return Optional.of(new HostVectorField() {
+            @Override
+            public int dim() {
+                return dim;
+            }
+
+            @Override
+            public Slice at(double t) {
+                float[] c = timeBias(t);
+                return (x, out, from, to) -> {
+                    int n = (to - from) * dim;
+                    float[] in = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        in[i] = (float) x[from * dim + i];
+                    }
+                    float[] o = new float[n];
+                    mlp.forward(in, to - from, dim, c, o, 1);
+                    for (int i = 0; i < n; i++) {
+                        out[from * dim + i] = o[i];
+                    }
+                };
+            }
+        });
     }
 
     @Override

@@ -155,6 +155,17 @@ class ControlNetTest {
                         .toType(ai.djl.ndarray.types.DataType.FLOAT64, true)).toDoubleArray();
                 assertThat(relativeL2(host, exact)).as("t = %s", tf).isLessThan(5e-6);
             }
+            // The float64 host form: rows rounded to float32, the same kernels, in any row range.
+            dev.bellman.control.field.HostVectorField onHost = frozen.onHost().orElseThrow();
+            double[] xs = x32.toType(ai.djl.ndarray.types.DataType.FLOAT64, true).toDoubleArray();
+            double[] viaHost = new double[xs.length];
+            dev.bellman.control.field.HostVectorField.Slice slice = onHost.at(0.37);
+            slice.value(xs, viaHost, 0, 300);
+            slice.value(xs, viaHost, 300, rows);
+            float[] viaValue = frozen.value(m.create(new double[] {0.37}, new Shape(1, 1)), x32).toFloatArray();
+            for (int i = 0; i < xs.length; i++) {
+                assertThat(viaHost[i]).isEqualTo((double) viaValue[i]);
+            }
             // Per-row times and the divergence go to the live network.
             NDArray perRow = m.full(new Shape(rows, 1), 0.5f, ai.djl.ndarray.types.DataType.FLOAT32);
             assertThat(frozen.value(perRow, x32).toFloatArray()).containsExactly(net32.value(perRow, x32).toFloatArray());

@@ -43,7 +43,7 @@ public final class HostKernels {
      * returns when all are done: each worker loops, taking blocks from a shared counter until none are
      * left, so a slow core takes fewer blocks.
      */
-    static void runOnWorkers(int workers, Runnable work) {
+    public static void runOnWorkers(int workers, Runnable work) {
         if (workers <= 1) {
             work.run();
             return;
