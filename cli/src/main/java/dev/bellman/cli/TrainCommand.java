@@ -102,6 +102,9 @@ final class TrainCommand extends RunCommand {
         int side = imageSize == null ? 28 : imageSize;
         ImageDefaults.checkImageSize(parsed, side);
         boolean image = ImageDefaults.appliesTo(parsed); // the U-Net's defaults (see ImageDefaults)
+        if (channels != null && channels < 1) {
+            throw new BadInputException("--channels must be positive, got " + channels);
+        }
         if (channels != null && !(parsed instanceof DataSpec.FileBacked)) {
             throw new BadInputException("--channels sets the U-Net's width and applies to image data only; " + spec
                     + " trains the vector MLP");

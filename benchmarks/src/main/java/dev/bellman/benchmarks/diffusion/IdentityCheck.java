@@ -75,7 +75,7 @@ public final class IdentityCheck {
     }
 
     /**
-     * One (data, control) row at N and 2N steps: the plain identity residual E[J] − E[V] − G with its
+     * One (data, control) row at N and 2N steps (G, J and V at 2N): the plain identity residual E[J] − E[V] − G with its
      * standard error, and the Euler bias (control-variate estimate, NaN where the rollout had none).
      * {@code holds}: at 2N, |residual| ≤ 3 se, se ≤ the target and |bias| below se.
      */
@@ -164,8 +164,8 @@ public final class IdentityCheck {
         boolean holds = Math.abs(f.identityResidual().mean()) <= 3 * fineSe && fineSe <= config.seTarget()
                 && f.eulerBias() != null && Math.abs(f.eulerBias().mean()) < fineSe;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Row row = new Row(data, name, n, config.steps(), c.gap().mean(), c.gap().standardError(), c.cost().mean(),
-                c.value().mean(), c.identityResidual().mean(), c.identityResidual().standardError(), mean(c.eulerBias()),
+        Row row = new Row(data, name, n, config.steps(), f.gap().mean(), f.gap().standardError(), f.cost().mean(),
+                f.value().mean(), c.identityResidual().mean(), c.identityResidual().standardError(), mean(c.eulerBias()),
                 se(c.eulerBias()), f.identityResidual().mean(), fineSe, mean(f.eulerBias()), se(f.eulerBias()), holds, seconds);
         log.accept(String.format(java.util.Locale.ROOT,
                 "%-12s %-10s n=%d G=%.4f | N=%d: residual %+.4f±%.4f bias %+.4f±%.4f | 2N: residual %+.4f±%.4f bias %+.4f±%.4f"

@@ -178,6 +178,9 @@ class BadInputCorpusTest {
         cases.add(List.of("train", "--sde", "ou"));
         cases.add(List.of("train", "--weighting", "flat"));
         cases.add(List.of("train", "--image-size", "0"));
+        cases.add(List.of("train", "--lr-schedule", "linear"));
+        cases.add(List.of("train", "--channels", "48")); // vector data: no U-Net to widen
+        cases.add(List.of("train", "--data", "mnist:/nonexistent", "--channels", "0"));
         cases.add(List.of("sample", "MODEL", "--sampler", "leapfrog"));
         cases.add(List.of("sample", "MODEL", "--n", "0"));
         cases.add(List.of("sample", "MODEL", "--eta", "2"));

@@ -11,6 +11,7 @@
  *   <li>{@link dev.bellman.control.field.VectorField}: v(t, x) (B,d) and its divergence (B,1);</li>
  *   <li>{@link dev.bellman.control.field.HostVectorField}: a vector field's float64 host form for a batch at
  *       one time ({@link dev.bellman.control.field.VectorField#onHost()}), for rollouts on the JVM;</li>
+ *   <li>{@link dev.bellman.control.field.AffineHostField}: c·v + b of a host field (the moved-off controls);</li>
  *   <li>{@link dev.bellman.control.field.DivergenceMode}: exact or Hutchinson divergence;</li>
  *   <li>{@link dev.bellman.control.field.TraceMode}: exact Hessian, exact columns of Σ, or Hutchinson;</li>
  *   <li>{@link dev.bellman.control.field.WeightedTrace}: Tr(ΣΣᵀ∇²φ) in those three ways;</li>

@@ -31,6 +31,20 @@ final class HostExactControl implements HostVectorField {
         return d;
     }
 
+    /**
+     * The same field: the same data mixture (the same instance) under an equal SDE. A rollout whose
+     * control is an affine map of its target u* then evaluates u* once a step.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HostExactControl h && h.logDensity.data() == logDensity.data() && h.sde.equals(sde);
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(logDensity.data()) * 31 + sde.hashCode();
+    }
+
     /** Whether every data covariance is a multiple of I (then so is every S_k, and g_k = −(x − mμ_k)/v_k). */
     private boolean isotropic() {
         double[] lambda = logDensity.eigenvaluesView();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.AffineHostField;
 import dev.bellman.control.field.DivergenceMode;
 import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.field.VectorField;
@@ -74,23 +75,7 @@ public record PerturbedControl(VectorField base, double scale, double shift) imp
     /** c·u + b on host arrays, when the base has a host form. */
     @Override
     public Optional<HostVectorField> onHost() {
-        return base.onHost().map(h -> new HostVectorField() {
-            @Override
-            public int dim() {
-                return h.dim();
-            }
-
-            @Override
-            public Slice at(double t) {
-                Slice u = h.at(t);
-                return (x, out, from, to) -> {
-                    u.value(x, out, from, to);
-                    for (int i = from * h.dim(); i < to * h.dim(); i++) {
-                        out[i] = scale * out[i] + shift;
-                    }
-                };
-            }
-        });
+        return base.onHost().map(h -> new AffineHostField(h, scale, shift));
     }
 
     @Override

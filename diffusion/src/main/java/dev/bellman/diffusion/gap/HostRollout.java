@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
 import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.AffineHostField;
 import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.nn.host.HostKernels;
 import dev.bellman.control.random.StepRandom;
@@ -41,6 +42,8 @@ final class HostRollout {
             TimeGrid grid, double epsilon, int size, StepRandom random) {
         double horizon = sde.horizon();
         int steps = grid.steps();
+        // c·u* + b against u*: evaluate u* once a step and map it
+        AffineHostField shared = control instanceof AffineHostField a && a.base().equals(optimal) ? a : null;
         int threads = BellmanEngine.current().config().threads();
         DataType type = DataType.FLOAT64;
         try (NDManager mgr = BellmanEngine.current().newManager(); GradMode off = GradMode.disabled(); Scope batchScope = Scope.open()) {
@@ -63,8 +66,8 @@ final class HostRollout {
                 double a = sde.driftRate(tf);
                 double sigma = sde.diffusion(tf);
                 driftDivergence += d * a * dt;
-                HostVectorField.Slice uAt = control.at(tf);
                 HostVectorField.Slice targetAt = optimal.at(tf);
+                HostVectorField.Slice uAt = shared == null ? control.at(tf) : null;
                 double[] z;
                 try (Scope step = Scope.open()) {
                     random.forStep(k).seedEngine();
@@ -79,8 +82,12 @@ final class HostRollout {
                 HostKernels.runOnWorkers(Math.min(threads, (size + BLOCK - 1) / BLOCK), () -> {
                     for (int from = next.getAndAdd(BLOCK); from < size; from = next.getAndAdd(BLOCK)) {
                         int to = Math.min(size, from + BLOCK);
-                        uAt.value(x, u, from, to);
                         targetAt.value(x, target, from, to);
+                        if (shared == null) {
+                            uAt.value(x, u, from, to);
+                        } else {
+                            shared.map(target, u, from * d, to * d);
+                        }
                         for (int i = from; i < to; i++) {
                             double miss = 0;
                             double norm = 0;
