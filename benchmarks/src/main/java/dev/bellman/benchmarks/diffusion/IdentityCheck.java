@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  *
  * <p>Usage: {@code IdentityCheck [threads (1)] [steps (400)] [se target (0.02)] [max paths (400000)]
  * [data names, comma-separated, or "all"] [grid power (1: uniform)] [trained models: name=RUNDIR,...
- * or "-"] [families: exact, trained or exact,trained] [single: only the 2N run]}.
+ * or "-"] [families: exact, trained or exact,trained; add ",unperturbed" for the u* and u_θ rows alone] [single: only the 2N run]}.
  */
 public final class IdentityCheck {
     private IdentityCheck() {}
@@ -122,6 +122,12 @@ public final class IdentityCheck {
      */
     public static List<Row> run(Config config, Map<String, GaussianMixture> data, Map<String, ControlModel> trained,
             boolean exactRows, Consumer<String> log) {
+        return run(config, data, trained, exactRows, true, log);
+    }
+
+    /** As above; without {@code movedOff} only the unperturbed u* and u_θ rows (the costly trained rows one at a time). */
+    public static List<Row> run(Config config, Map<String, GaussianMixture> data, Map<String, ControlModel> trained,
+            boolean exactRows, boolean movedOff, Consumer<String> log) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, GaussianMixture> e : data.entrySet()) {
             GapTarget target = new GapTarget.Mixture(e.getValue());
@@ -133,7 +139,7 @@ public final class IdentityCheck {
                 bases.put("u_θ", trained.get(e.getKey()));
             }
             for (Map.Entry<String, ControlModel> b : bases.entrySet()) {
-                for (double[] p : new double[][] {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}}) {
+                for (double[] p : movedOff ? new double[][] {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}} : new double[][] {{1.0, 0.0}}) {
                     rows.add(row(config, e.getKey(), target, b.getKey(), b.getValue(), p[0], p[1], log));
                 }
             }
@@ -226,7 +232,8 @@ public final class IdentityCheck {
         if (args.length > 8 && "single".equals(args[8])) {
             config = config.withoutCoarse();
         }
-        List<Row> rows = run(config, data, trained, families.contains("exact"), System.err::println);
+        List<Row> rows = run(config, data, trained, families.contains("exact"), !families.contains("unperturbed"),
+                System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "identity");
         result.put("threads", threads);
