@@ -28,4 +28,24 @@ public interface ControlModel {
     default int dim() {
         return (int) sampleShape().size();
     }
+
+    /** {@code model}'s SDE and sample shape with another control (moved-off controls, benchmark variants). */
+    static ControlModel withControl(ControlModel model, VectorField control) {
+        return new ControlModel() {
+            @Override
+            public ForwardSde sde() {
+                return model.sde();
+            }
+
+            @Override
+            public VectorField control() {
+                return control;
+            }
+
+            @Override
+            public Shape sampleShape() {
+                return model.sampleShape();
+            }
+        };
+    }
 }

@@ -15,7 +15,6 @@ import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.ControlModel;
 import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.net.ControlNetConfig;
-import dev.bellman.diffusion.sde.ForwardSde;
 import dev.bellman.diffusion.sde.SdeKind;
 import dev.bellman.diffusion.train.ScoreMatchingTrainer;
 import dev.bellman.diffusion.train.SdeSpec;
@@ -76,7 +75,7 @@ public final class SamplingSpeed {
                 trained = trainer.emaModel();
             }
             try (TrainedModel net = trained) {
-                ControlModel model = variant.equals("zero") ? withControl(net, new ZeroField(2)) : net;
+                ControlModel model = variant.equals("zero") ? ControlModel.withControl(net, new ZeroField(2)) : net;
                 SamplerConfig config = SamplerConfig.defaults(SamplerKind.EM).withSteps(steps)
                         .withTimeInput(variant.equals("per-row") ? TimeInput.PER_ROW : TimeInput.AUTO);
                 try (Scope s = Scope.open()) {
@@ -107,25 +106,6 @@ public final class SamplingSpeed {
         }
     }
 
-    /** The model's SDE and shape with another control. */
-    static ControlModel withControl(ControlModel model, VectorField control) {
-        return new ControlModel() {
-            @Override
-            public ForwardSde sde() {
-                return model.sde();
-            }
-
-            @Override
-            public VectorField control() {
-                return control;
-            }
-
-            @Override
-            public Shape sampleShape() {
-                return model.sampleShape();
-            }
-        };
-    }
 
     /** u = 0: the sampler's own cost without a network (variant {@code zero}). */
     private record ZeroField(int dim) implements VectorField {

@@ -1,7 +1,6 @@
 package dev.bellman.diffusion.exact;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.Scalars;
 import dev.bellman.control.engine.Scope;
 import dev.bellman.control.field.AffineHostField;
@@ -10,7 +9,6 @@ import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.field.VectorField;
 import java.util.Optional;
 import dev.bellman.diffusion.ControlModel;
-import dev.bellman.diffusion.sde.ForwardSde;
 
 /**
  * A control moved off another by an affine map, c·u(t_f, x) + b (b the same constant in every
@@ -35,23 +33,7 @@ public record PerturbedControl(VectorField base, double scale, double shift) imp
 
     /** The model with the same SDE and shape and this control in place of the model's own. */
     public static ControlModel model(ControlModel model, double scale, double shift) {
-        PerturbedControl control = new PerturbedControl(model.control(), scale, shift);
-        return new ControlModel() {
-            @Override
-            public ForwardSde sde() {
-                return model.sde();
-            }
-
-            @Override
-            public VectorField control() {
-                return control;
-            }
-
-            @Override
-            public Shape sampleShape() {
-                return model.sampleShape();
-            }
-        };
+        return ControlModel.withControl(model, new PerturbedControl(model.control(), scale, shift));
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.bellman.diffusion.ControlModel;
 import dev.bellman.diffusion.exact.ExactModel;
 import dev.bellman.diffusion.exact.Mixtures;
 import dev.bellman.diffusion.exact.PerturbedControl;
-import dev.bellman.diffusion.sde.ForwardSde;
 import dev.bellman.diffusion.sde.VpSde;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -117,21 +116,6 @@ class HostRolloutTest {
                 return c.divergence(t, x, mode);
             }
         };
-        return new ControlModel() {
-            @Override
-            public ForwardSde sde() {
-                return model.sde();
-            }
-
-            @Override
-            public VectorField control() {
-                return hidden;
-            }
-
-            @Override
-            public Shape sampleShape() {
-                return model.sampleShape();
-            }
-        };
+        return ControlModel.withControl(model, hidden);
     }
 }
