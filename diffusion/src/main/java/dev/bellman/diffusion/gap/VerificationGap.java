@@ -9,6 +9,7 @@ import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
 import dev.bellman.control.engine.Scope;
+import dev.bellman.control.field.HostVectorField;
 import dev.bellman.control.field.VectorField;
 import dev.bellman.control.random.StepRandom;
 import dev.bellman.control.sde.TimeGrid;
@@ -127,8 +128,10 @@ public final class VerificationGap {
         int d = model.dim();
         int steps = grid.steps();
         VectorField control = model.control().frozen(); // fixed for the batch: the host kernels may run it
-        if (type == DataType.FLOAT64 && control.onHost().isPresent() && optimal.onHost().isPresent()) {
-            return HostRollout.run(sde, d, control.onHost().get(), optimal.onHost().get(), logDensity, grid, epsilon, size, random);
+        var hostControl = type == DataType.FLOAT64 ? control.onHost() : java.util.Optional.<HostVectorField>empty();
+        var hostTarget = optimal.onHost();
+        if (hostControl.isPresent() && hostTarget.isPresent()) {
+            return HostRollout.run(sde, d, hostControl.get(), hostTarget.get(), logDensity, grid, epsilon, size, random);
         }
         try (NDManager mgr = BellmanEngine.current().newManager(); GradMode off = GradMode.disabled(); Scope batchScope = Scope.open()) {
             random.forStep(steps).seedEngine();

@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /**
  * The learning rate over a score-matching run after its linear warm-up: constant (the default, and
  * what every checkpoint written before this option carries), or a cosine decay to zero at the run's
- * last step (Loshchilov and Hutter 2017, "SGDR"; the schedule of Nichol and Dhariwal 2021's improved
- * DDPM ablations). The horizon is the configuration's {@code steps}: a run resumed with a larger
+ * last step (Loshchilov and Hutter 2017, "SGDR", without restarts). The horizon is the configuration's {@code steps}: a run resumed with a larger
  * {@code --steps} continues on the stretched curve, so it is not the same run as one trained to that
  * total from the start (constant-rate runs are).
  */
