@@ -7,6 +7,7 @@ import dev.bellman.cli.train.TrainRun;
 import dev.bellman.control.BadInputException;
 import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.checkpoint.CheckpointFile;
+import dev.bellman.diffusion.net.NetOutput;
 import dev.bellman.diffusion.net.unet.UNetConfig;
 import dev.bellman.diffusion.sde.SdeKind;
 import dev.bellman.cli.train.TrainGapProbe;
@@ -74,6 +75,11 @@ final class TrainCommand extends RunCommand {
                     + "; a multiple of its " + UNetConfig.DEFAULT_GROUPS + " GroupNorm groups).")
     Integer channels;
 
+    @Option(names = "--net-output", paramLabel = "control|noise",
+            description = "What the U-Net's last layer produces for image data: noise (default; u = -g(t)/s(t) times it)"
+                    + " or the control itself.")
+    String netOutput;
+
     @Option(names = "--image-size", paramLabel = "N", description = "Image side for images:DIR, a multiple of 4 (default 28).")
     Integer imageSize;
 
@@ -109,13 +115,17 @@ final class TrainCommand extends RunCommand {
             throw new BadInputException("--channels sets the U-Net's width and applies to image data only; " + spec
                     + " trains the vector MLP");
         }
+        NetOutput output = netOutput == null ? null : NetOutput.parse(netOutput);
+        if (output != null && !(parsed instanceof DataSpec.FileBacked)) {
+            throw new BadInputException("--net-output applies to image data only; " + spec + " trains the vector MLP");
+        }
         return new TrainRequest(spec, SdeKind.parse(sde == null ? "vp" : sde),
                 steps != null ? steps : image ? ImageDefaults.STEPS : TrainRequest.DEFAULT_STEPS,
                 batch != null ? batch : image ? ImageDefaults.BATCH : TrainRequest.DEFAULT_BATCH,
                 lr != null ? lr : image ? ImageDefaults.LR : TrainRequest.DEFAULT_LR, Weighting.parse(weighting == null ? "eps" : weighting),
                 ema != null ? ema : image ? ImageDefaults.EMA : TrainRequest.DEFAULT_EMA, side, TrainRequest.DEFAULT_WARMUP,
                 image ? ImageDefaults.CHECKPOINT_EVERY : TrainRequest.DEFAULT_CHECKPOINT_EVERY,
-                LrSchedule.parse(lrSchedule == null ? "constant" : lrSchedule), channels == null ? 0 : channels, null);
+                LrSchedule.parse(lrSchedule == null ? "constant" : lrSchedule), channels == null ? 0 : channels, output, null);
     }
 
     /** A resumed run keeps its checkpoint's configuration; options that contradict it are refused. */
@@ -135,9 +145,10 @@ final class TrainCommand extends RunCommand {
         check("--image-size", imageSize, c.imageSize());
         check("--lr-schedule", lrSchedule == null ? null : LrSchedule.parse(lrSchedule), c.lrSchedule());
         check("--channels", channels, c.net() instanceof UNetConfig u ? u.baseChannels() : null);
+        check("--net-output", netOutput == null ? null : NetOutput.parse(netOutput), c.net().output());
         long total = steps == null ? c.steps() : steps;
         return new TrainRequest(c.data(), c.sde().kind(), total, c.batch(), c.lr(), c.weighting(), c.emaDecay(), c.imageSize(),
-                c.warmup(), c.checkpointEvery(), c.lrSchedule(), 0, resume);
+                c.warmup(), c.checkpointEvery(), c.lrSchedule(), 0, null, resume);
     }
 
     private static void check(String option, Object given, Object stored) {

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  *
  * <p>Usage: {@code IdentityCheck [threads (1)] [steps (400)] [se target (0.02)] [max paths (400000)]
  * [data names, comma-separated, or "all"] [grid power (1: uniform)] [trained models: name=RUNDIR,...
- * or "-"] [families: exact, trained or exact,trained; add ",unperturbed" for the u* and u_θ rows alone] [single: only the 2N run]}.
+ * or "-"] [families: exact, trained or exact,trained; add ",unperturbed" for the u* and u_θ rows alone or ",movedoff" for the others alone] [single: only the 2N run]}.
  */
 public final class IdentityCheck {
     private IdentityCheck() {}
@@ -128,6 +128,19 @@ public final class IdentityCheck {
     /** As above; without {@code movedOff} only the unperturbed u* and u_θ rows (the costly trained rows one at a time). */
     public static List<Row> run(Config config, Map<String, GaussianMixture> data, Map<String, ControlModel> trained,
             boolean exactRows, boolean movedOff, Consumer<String> log) {
+        return run(config, data, trained, exactRows, movedOff ? ALL_ROWS : UNPERTURBED, log);
+    }
+
+    /** The (scale, shift) pairs of the rows: u, 0.7u, u + 0.5. */
+    static final double[][] ALL_ROWS = {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}};
+    /** Only u itself. */
+    static final double[][] UNPERTURBED = {{1.0, 0.0}};
+    /** Only the controls moved off u: 0.7u and u + 0.5. */
+    static final double[][] MOVED_OFF = {{0.7, 0.0}, {1.0, 0.5}};
+
+    /** As above, for the rows (scale, shift) of {@code perturbations} applied to each base control. */
+    static List<Row> run(Config config, Map<String, GaussianMixture> data, Map<String, ControlModel> trained,
+            boolean exactRows, double[][] perturbations, Consumer<String> log) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, GaussianMixture> e : data.entrySet()) {
             GapTarget target = new GapTarget.Mixture(e.getValue());
@@ -139,7 +152,7 @@ public final class IdentityCheck {
                 bases.put("u_θ", trained.get(e.getKey()));
             }
             for (Map.Entry<String, ControlModel> b : bases.entrySet()) {
-                for (double[] p : movedOff ? new double[][] {{1.0, 0.0}, {0.7, 0.0}, {1.0, 0.5}} : new double[][] {{1.0, 0.0}}) {
+                for (double[] p : perturbations) {
                     rows.add(row(config, e.getKey(), target, b.getKey(), b.getValue(), p[0], p[1], log));
                 }
             }
@@ -232,8 +245,9 @@ public final class IdentityCheck {
         if (args.length > 8 && "single".equals(args[8])) {
             config = config.withoutCoarse();
         }
-        List<Row> rows = run(config, data, trained, families.contains("exact"), !families.contains("unperturbed"),
-                System.err::println);
+        double[][] perturbations = families.contains("unperturbed") ? UNPERTURBED
+                : families.contains("movedoff") ? MOVED_OFF : ALL_ROWS;
+        List<Row> rows = run(config, data, trained, families.contains("exact"), perturbations, System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "identity");
         result.put("threads", threads);

@@ -1,6 +1,7 @@
 package dev.bellman.cli.train;
 
 import dev.bellman.control.BadInputException;
+import dev.bellman.diffusion.net.NetOutput;
 import dev.bellman.diffusion.sde.SdeKind;
 import dev.bellman.diffusion.train.LrSchedule;
 import dev.bellman.diffusion.train.Weighting;
@@ -22,10 +23,12 @@ import java.nio.file.Path;
  * @param checkpointEvery steps between checkpoints
  * @param lrSchedule the learning rate after the warm-up
  * @param channels the U-Net's base width c for image data (0: {@code UNetConfig.DEFAULT_BASE_CHANNELS})
+ * @param netOutput what the network's last layer produces, or null for the data's default (see {@code TrainRun.net})
  * @param resume the run directory to continue, or null
  */
 public record TrainRequest(String data, SdeKind sde, long steps, int batch, double lr, Weighting weighting, double ema,
-        int imageSize, long warmup, long checkpointEvery, LrSchedule lrSchedule, int channels, Path resume) {
+        int imageSize, long warmup, long checkpointEvery, LrSchedule lrSchedule, int channels, NetOutput netOutput,
+        Path resume) {
     /** Defaults: 8gaussians trains well in about a minute on 2 cores. */
     public static final long DEFAULT_STEPS = 20_000;
     public static final int DEFAULT_BATCH = 512;

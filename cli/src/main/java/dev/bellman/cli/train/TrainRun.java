@@ -15,6 +15,7 @@ import dev.bellman.diffusion.checkpoint.Checkpoint;
 import dev.bellman.diffusion.checkpoint.CheckpointFile;
 import dev.bellman.diffusion.checkpoint.TrainedModel;
 import dev.bellman.diffusion.net.ControlNetConfig;
+import dev.bellman.diffusion.net.NetOutput;
 import dev.bellman.diffusion.net.NetSpec;
 import dev.bellman.diffusion.net.unet.UNetConfig;
 import dev.bellman.diffusion.train.DivergencePolicy;
@@ -157,22 +158,31 @@ public final class TrainRun {
      */
     static TrainConfig config(TrainRequest r, DataSource data, Precision precision, long seed) {
         List<Long> shape = Arrays.stream(data.sampleShape().getShape()).boxed().toList();
-        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()), net(data, precision, seed, r.channels()),
+        return new TrainConfig(data.spec().toString(), r.imageSize(), shape, SdeSpec.defaults(r.sde()), net(data, precision, seed, r.channels(), r.netOutput()),
                 r.weighting(), r.steps(), r.batch(), r.lr(), r.warmup(), data.isImage() ? ImageDefaults.CLIP_NORM : 0.0,
                 r.ema(), r.checkpointEvery(), seed, DivergencePolicy.DEFAULT, r.lrSchedule());
     }
 
-    /** The control network for the data: a U-Net for images (C, H, W), else the vector MLP. */
-    static NetSpec net(DataSource data, Precision precision, long seed, int channels) {
+    /**
+     * The control network for the data: a U-Net for images (C, H, W), its last layer a noise prediction
+     * unless {@code output} says otherwise ({@link ImageDefaults#NET_OUTPUT}), else the vector MLP
+     * (whose last layer is the control).
+     */
+    static NetSpec net(DataSource data, Precision precision, long seed, int channels, NetOutput output) {
         Shape s = data.sampleShape();
         if (data.isImage()) {
             int c = s.dimension() == 3 ? (int) s.get(0) : 1;
-            UNetConfig unet = UNetConfig.defaults(c, (int) s.get(s.dimension() - 2), (int) s.get(s.dimension() - 1), precision, seed);
+            UNetConfig unet = UNetConfig.defaults(c, (int) s.get(s.dimension() - 2), (int) s.get(s.dimension() - 1), precision, seed)
+                    .withOutput(output == null ? ImageDefaults.NET_OUTPUT : output);
             return channels == 0 ? unet : unet.withBaseChannels(channels);
         }
         if (channels != 0) {
             throw new BadInputException("--channels sets the U-Net's width and applies to image data only; " + data.spec()
                     + " trains the vector MLP");
+        }
+        if (output != null && output != NetOutput.CONTROL) {
+            throw new BadInputException("--net-output applies to image data only; " + data.spec()
+                    + " trains the vector MLP, whose last layer is the control");
         }
         return ControlNetConfig.defaults((int) s.size(), precision, seed);
     }

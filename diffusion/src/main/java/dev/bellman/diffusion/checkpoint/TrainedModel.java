@@ -51,7 +51,7 @@ public final class TrainedModel implements ControlModel, AutoCloseable {
     public static TrainedModel withWeights(TrainConfig config, long step, ParameterSnapshot weights) {
         NDManager manager = BellmanEngine.current().newManager();
         try {
-            ControlNetwork net = config.net().build(manager);
+            ControlNetwork net = config.net().buildControl(manager, config.sde().create());
             weights.restore(net.parameters());
             for (var p : net.parameters()) {
                 p.array().setRequiresGradient(false);

@@ -23,4 +23,19 @@ public interface NetSpec {
 
     /** A new network with this configuration and its seeded initial parameters, in a sub-manager of {@code manager}. */
     ControlNetwork build(NDManager manager);
+
+    /** What the network's last layer produces; {@link NetOutput#CONTROL} unless a spec says otherwise. */
+    default NetOutput output() {
+        return NetOutput.CONTROL;
+    }
+
+    /**
+     * The control network u_θ of this spec for the forward SDE {@code sde}: {@link #build} itself, or it
+     * wrapped as a {@link NoisePredictionNetwork} when {@link #output} is {@link NetOutput#NOISE}. The
+     * trainer and trained models build through this, so both see the same u_θ.
+     */
+    default ControlNetwork buildControl(NDManager manager, dev.bellman.diffusion.sde.ForwardSde sde) {
+        ControlNetwork net = build(manager);
+        return output() == NetOutput.NOISE ? new NoisePredictionNetwork(net, sde) : net;
+    }
 }

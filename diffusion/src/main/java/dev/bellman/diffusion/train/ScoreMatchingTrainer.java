@@ -100,7 +100,7 @@ public final class ScoreMatchingTrainer implements AutoCloseable {
         this.data = data;
         this.sde = config.sde().create();
         this.manager = parent.newSubManager();
-        this.net = config.net().build(manager);
+        this.net = config.net().buildControl(manager, sde);
         List<Parameter> parameters = net.parameters();
         this.dataType = parameters.get(0).array().getDataType();
         AdamConfig adamConfig = AdamConfig.of(config.lr())

@@ -39,7 +39,12 @@ class ControlNetTest {
 
     /** A float64 net with every layer random (the zero output layer would make every test trivial). */
     static ControlNet randomNet(int d, long seed) {
-        ControlNet net = ControlNetConfig.defaults(d, Precision.FLOAT64, seed).withHidden(List.of(32, 32)).build(m);
+        return randomNet(m, d, seed);
+    }
+
+    /** As {@link #randomNet(int, long)}, in {@code manager}. */
+    static ControlNet randomNet(NDManager manager, int d, long seed) {
+        ControlNet net = ControlNetConfig.defaults(d, Precision.FLOAT64, seed).withHidden(List.of(32, 32)).build(manager);
         SplittableRandom rng = new SplittableRandom(seed + 7);
         try (GradMode off = GradMode.disabled()) {
             for (Parameter p : net.parameters()) {

@@ -20,6 +20,9 @@ import dev.bellman.data.dataset.Split;
 import dev.bellman.diffusion.checkpoint.Checkpoint;
 import dev.bellman.diffusion.checkpoint.CheckpointFile;
 import dev.bellman.diffusion.checkpoint.TrainedModel;
+import dev.bellman.diffusion.net.NetOutput;
+import dev.bellman.diffusion.net.NoisePredictionNetwork;
+import dev.bellman.diffusion.net.Parameterisation;
 import dev.bellman.diffusion.net.ControlNetConfig;
 import dev.bellman.diffusion.net.NetSpec;
 import dev.bellman.diffusion.net.unet.UNet;
@@ -98,6 +101,12 @@ class ImageTrainingTest {
         String mlp = "{\"kind\":\"mlp\",\"dim\":2,\"hidden\":[128,128,128],\"fourierFeatures\":16,\"fourierScale\":16.0,"
                 + "\"activation\":\"SILU\",\"init\":\"XAVIER\",\"precision\":\"FLOAT32\",\"seed\":0}";
         assertThat(Json.mapper().readValue(mlp, NetSpec.class)).isEqualTo(ControlNetConfig.defaults(2, Precision.FLOAT32, 0));
+        // A U-Net stored before the output choice existed reads as a control-output U-Net; a noise one round-trips.
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(json);
+        assertThat(old.remove("output").asText()).isEqualTo("CONTROL");
+        assertThat(Json.mapper().treeToValue(old, NetSpec.class)).isEqualTo(c);
+        UNetConfig noise = c.withOutput(NetOutput.NOISE);
+        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(noise), NetSpec.class)).isEqualTo(noise);
         // A whole run configuration with a U-Net round-trips.
         TrainConfig tc = config(10, 5);
         assertThat(Json.mapper().readValue(Json.mapper().writeValueAsBytes(tc), TrainConfig.class)).isEqualTo(tc);
@@ -109,6 +118,37 @@ class ImageTrainingTest {
         }
         assertThatThrownBy(() -> new TrainConfig("images:/x", 8, List.of(1L, 12L, 12L), SdeSpec.defaults(SdeKind.VP), tiny(1),
                 Weighting.EPS, 1, 4, 1e-3, 0, 0, 0.9, 1, 0)).isInstanceOf(BadInputException.class).hasMessageContaining("R^64");
+    }
+
+    @Test
+    void aNoiseOutputRunTrainsOnTheSameLossAndLoadsAsThatControl(@TempDir Path dir) throws Exception {
+        TrainConfig noise = new TrainConfig("images:/nonexistent/tiny", 8, List.of(1L, 8L, 8L), SdeSpec.defaults(SdeKind.VP),
+                tiny(3).withOutput(NetOutput.NOISE), Weighting.EPS, 4, 4, 1e-3, 2, 1.0, 0.9, 1000, 11);
+        Path run = dir.resolve("noise");
+        Files.createDirectories(run);
+        float[] losses;
+        try (ScoreMatchingTrainer t = ScoreMatchingTrainer.start(noise, images, m)) {
+            assertThat(t.network()).isInstanceOf(NoisePredictionNetwork.class);
+            t.train(c -> CheckpointFile.write(run, c), TrainListener.NONE);
+            losses = t.checkpoint().losses();
+        }
+        // ε_θ ≡ 0 at the start gives u_θ ≡ 0, so the first loss is the control run's first loss (same data, t and z).
+        float[] control;
+        try (ScoreMatchingTrainer t = ScoreMatchingTrainer.start(config(1, 1000), images, m)) {
+            t.train(CheckpointSink.NONE, TrainListener.NONE);
+            control = t.checkpoint().losses();
+        }
+        assertThat(losses[0]).isEqualTo(control[0]);
+        assertThat(CheckpointFile.readConfig(run).net().output()).isEqualTo(NetOutput.NOISE);
+        try (TrainedModel model = TrainedModel.load(run); GradMode off = GradMode.disabled()) {
+            assertThat(model.control()).isInstanceOf(NoisePredictionNetwork.class);
+            NoisePredictionNetwork u = (NoisePredictionNetwork) model.control();
+            NDArray t = m.create(new double[] {0.001, 0.5}, new Shape(2, 1));
+            NDArray x = m.randomNormal(0, 1, new Shape(2, 64), DataType.FLOAT64);
+            NDArray expected = new Parameterisation(model.sde()).controlFromNoise(u.noiseNetwork().value(t, x), t);
+            assertThat(u.value(t, x).toDoubleArray()).containsExactly(expected.toDoubleArray(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(u.value(t, x).abs().max().getDouble()).isPositive();
+        }
     }
 
     @Test

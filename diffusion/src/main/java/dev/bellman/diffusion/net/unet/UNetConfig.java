@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.bellman.control.BadInputException;
 import dev.bellman.control.engine.Precision;
+import dev.bellman.diffusion.net.NetOutput;
 import dev.bellman.diffusion.net.NetSpec;
 
 /**
@@ -22,9 +23,12 @@ import dev.bellman.diffusion.net.NetSpec;
  * @param embeddingDim E, the size of the sinusoidal time features (even, ≥ 2)
  * @param precision float32 (the usual choice for images) or float64 (tests)
  * @param seed the Java-side seed that draws the initial weights
+ * @param output what the last convolution produces (the control, or a noise prediction that
+ *     {@link dev.bellman.diffusion.net.NoisePredictionNetwork} turns into the control); null, as in
+ *     checkpoints written before this choice existed, means {@link NetOutput#CONTROL}
  */
 public record UNetConfig(int channels, int height, int width, int baseChannels, int groups, int embeddingDim,
-        Precision precision, long seed) implements NetSpec {
+        Precision precision, long seed, NetOutput output) implements NetSpec {
     /** The default base width c for training: the least of issue 6's 32–64, as CPU time is the budget. */
     public static final int DEFAULT_BASE_CHANNELS = 32;
     /** The default GroupNorm groups G (c = 32 → 4 channels a group). */
@@ -50,6 +54,15 @@ public record UNetConfig(int channels, int height, int width, int baseChannels, 
         if (precision == null) {
             throw new BadInputException("a U-Net needs a precision");
         }
+        if (output == null) {
+            output = NetOutput.CONTROL;
+        }
+    }
+
+    /** A U-Net whose last layer is the control ({@link NetOutput#CONTROL}). */
+    public UNetConfig(int channels, int height, int width, int baseChannels, int groups, int embeddingDim,
+            Precision precision, long seed) {
+        this(channels, height, width, baseChannels, groups, embeddingDim, precision, seed, NetOutput.CONTROL);
     }
 
     /** MNIST-sized: 1 × 28 × 28, c = 32, G = 8, E = 64, float32. */
@@ -73,19 +86,23 @@ public record UNetConfig(int channels, int height, int width, int baseChannels, 
     }
 
     public UNetConfig withBaseChannels(int c) {
-        return new UNetConfig(channels, height, width, c, groups, embeddingDim, precision, seed);
+        return new UNetConfig(channels, height, width, c, groups, embeddingDim, precision, seed, output);
     }
 
     public UNetConfig withGroups(int g) {
-        return new UNetConfig(channels, height, width, baseChannels, g, embeddingDim, precision, seed);
+        return new UNetConfig(channels, height, width, baseChannels, g, embeddingDim, precision, seed, output);
     }
 
     public UNetConfig withPrecision(Precision p) {
-        return new UNetConfig(channels, height, width, baseChannels, groups, embeddingDim, p, seed);
+        return new UNetConfig(channels, height, width, baseChannels, groups, embeddingDim, p, seed, output);
     }
 
     public UNetConfig withSeed(long s) {
-        return new UNetConfig(channels, height, width, baseChannels, groups, embeddingDim, precision, s);
+        return new UNetConfig(channels, height, width, baseChannels, groups, embeddingDim, precision, s, output);
+    }
+
+    public UNetConfig withOutput(NetOutput o) {
+        return new UNetConfig(channels, height, width, baseChannels, groups, embeddingDim, precision, seed, o);
     }
 
     /** (C, H, W). */
