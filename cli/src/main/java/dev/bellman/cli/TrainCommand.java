@@ -76,8 +76,8 @@ final class TrainCommand extends RunCommand {
     Integer channels;
 
     @Option(names = "--net-output", paramLabel = "control|noise",
-            description = "What the U-Net's last layer produces for image data: noise (default; u = -g(t)/s(t) times it)"
-                    + " or the control itself.")
+            description = "What the network's last layer produces: noise (u = -g(t)/s(t) times it; the default for"
+                    + " image data) or the control itself (the default for vectors).")
     String netOutput;
 
     @Option(names = "--image-size", paramLabel = "N", description = "Image side for images:DIR, a multiple of 4 (default 28).")
@@ -116,9 +116,6 @@ final class TrainCommand extends RunCommand {
                     + " trains the vector MLP");
         }
         NetOutput output = netOutput == null ? null : NetOutput.parse(netOutput);
-        if (output != null && !(parsed instanceof DataSpec.FileBacked)) {
-            throw new BadInputException("--net-output applies to image data only; " + spec + " trains the vector MLP");
-        }
         return new TrainRequest(spec, SdeKind.parse(sde == null ? "vp" : sde),
                 steps != null ? steps : image ? ImageDefaults.STEPS : TrainRequest.DEFAULT_STEPS,
                 batch != null ? batch : image ? ImageDefaults.BATCH : TrainRequest.DEFAULT_BATCH,

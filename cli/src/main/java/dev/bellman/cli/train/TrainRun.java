@@ -166,7 +166,7 @@ public final class TrainRun {
     /**
      * The control network for the data: a U-Net for images (C, H, W), its last layer a noise prediction
      * unless {@code output} says otherwise ({@link ImageDefaults#NET_OUTPUT}), else the vector MLP
-     * (whose last layer is the control).
+     * (whose last layer is the control unless {@code output} says otherwise).
      */
     static NetSpec net(DataSource data, Precision precision, long seed, int channels, NetOutput output) {
         Shape s = data.sampleShape();
@@ -180,11 +180,7 @@ public final class TrainRun {
             throw new BadInputException("--channels sets the U-Net's width and applies to image data only; " + data.spec()
                     + " trains the vector MLP");
         }
-        if (output != null && output != NetOutput.CONTROL) {
-            throw new BadInputException("--net-output applies to image data only; " + data.spec()
-                    + " trains the vector MLP, whose last layer is the control");
-        }
-        return ControlNetConfig.defaults((int) s.size(), precision, seed);
+        return ControlNetConfig.defaults((int) s.size(), precision, seed).withOutput(output == null ? NetOutput.CONTROL : output);
     }
 
     /** The loss of every step (thinned to ≤ 2,000 points) and its 100-step moving average, log scale. */

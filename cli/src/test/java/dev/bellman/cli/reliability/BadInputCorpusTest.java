@@ -181,7 +181,7 @@ class BadInputCorpusTest {
         cases.add(List.of("train", "--lr-schedule", "linear"));
         cases.add(List.of("train", "--channels", "48")); // vector data: no U-Net to widen
         cases.add(List.of("train", "--data", "mnist:/nonexistent", "--channels", "0"));
-        cases.add(List.of("train", "--net-output", "noise")); // vector data: the MLP's output is the control
+        cases.add(List.of("train", "--net-output", "epsilon"));
         cases.add(List.of("train", "--data", "mnist:/nonexistent", "--net-output", "score"));
         cases.add(List.of("sample", "MODEL", "--sampler", "leapfrog"));
         cases.add(List.of("sample", "MODEL", "--n", "0"));

@@ -19,9 +19,11 @@ import java.util.List;
  *     untrained control is u = 0 (the uncontrolled reverse SDE)
  * @param precision float32 (default) or float64
  * @param seed seed of the initial weights and of the frequencies
+ * @param output what the last layer produces (null, as in checkpoints written before this choice
+ *     existed, means {@link NetOutput#CONTROL})
  */
 public record ControlNetConfig(int dim, List<Integer> hidden, int fourierFeatures, double fourierScale,
-        Activation activation, Init init, Precision precision, long seed) implements NetSpec {
+        Activation activation, Init init, Precision precision, long seed, NetOutput output) implements NetSpec {
     public ControlNetConfig {
         if (dim < 1) {
             throw new BadInputException("a control network needs a state dimension ≥ 1, got " + dim);
@@ -39,6 +41,15 @@ public record ControlNetConfig(int dim, List<Integer> hidden, int fourierFeature
             throw new BadInputException("activation, init and precision must be given");
         }
         hidden = List.copyOf(hidden);
+        if (output == null) {
+            output = NetOutput.CONTROL;
+        }
+    }
+
+    /** An MLP whose last layer is the control ({@link NetOutput#CONTROL}). */
+    public ControlNetConfig(int dim, List<Integer> hidden, int fourierFeatures, double fourierScale, Activation activation,
+            Init init, Precision precision, long seed) {
+        this(dim, hidden, fourierFeatures, fourierScale, activation, init, precision, seed, NetOutput.CONTROL);
     }
 
     /** 3 × 128 SiLU, 16 Fourier features of scale 16, Xavier init: the workload of the PyTorch peer. */
@@ -47,7 +58,11 @@ public record ControlNetConfig(int dim, List<Integer> hidden, int fourierFeature
     }
 
     public ControlNetConfig withHidden(List<Integer> widths) {
-        return new ControlNetConfig(dim, widths, fourierFeatures, fourierScale, activation, init, precision, seed);
+        return new ControlNetConfig(dim, widths, fourierFeatures, fourierScale, activation, init, precision, seed, output);
+    }
+
+    public ControlNetConfig withOutput(NetOutput o) {
+        return new ControlNetConfig(dim, hidden, fourierFeatures, fourierScale, activation, init, precision, seed, o);
     }
 
     @Override

@@ -11,8 +11,10 @@ import dev.bellman.control.optim.AdamState;
 import dev.bellman.control.optim.Ema.EmaState;
 import dev.bellman.diffusion.net.ControlNet;
 import dev.bellman.diffusion.net.ControlNetwork;
+import dev.bellman.diffusion.net.NoisePredictionNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The score-matching step of a float32 vector control net on the host kernels: the same loss
@@ -28,6 +30,8 @@ import java.util.List;
  */
 final class HostTraining {
     private final ControlNet net;
+    /** c(t) with u_θ = c(t)·(the MLP's output) (a noise-predicting net), or null when the MLP's output is u_θ. */
+    private final DoubleUnaryOperator outputFactor;
     private final HostBackprop backprop;
     private final HostAdam adam;
     private final float[][] shadow;
@@ -37,8 +41,9 @@ final class HostTraining {
     private long emaUpdates;
     private float[] input = new float[0];
 
-    private HostTraining(ControlNet net, AdamConfig adamConfig, double emaDecay) {
+    private HostTraining(ControlNet net, DoubleUnaryOperator outputFactor, AdamConfig adamConfig, double emaDecay) {
         this.net = net;
+        this.outputFactor = outputFactor;
         this.backprop = HostBackprop.of(net.mlp());
         this.adam = new HostAdam(adamConfig, backprop.parameters());
         this.emaDecay = emaDecay;
@@ -51,11 +56,16 @@ final class HostTraining {
         this.inputs = net.mlp().inputDim();
     }
 
-    /** A host step for {@code network} when it is a float32 SiLU control net and the host kernels run; else null. */
+    /**
+     * A host step for {@code network} when it is a float32 SiLU control net (or one that predicts the
+     * noise, {@link NoisePredictionNetwork}) and the host kernels run; else null.
+     */
     static HostTraining forNetwork(ControlNetwork network, AdamConfig adam, double emaDecay) {
-        if (network instanceof ControlNet cn && cn.mlp().dataType() == DataType.FLOAT32 && HostBackprop.supports(cn.mlp())
+        ControlNetwork mlp = network instanceof NoisePredictionNetwork n ? n.noiseNetwork() : network;
+        DoubleUnaryOperator factor = network instanceof NoisePredictionNetwork n ? n::controlPerNoise : null;
+        if (mlp instanceof ControlNet cn && cn.mlp().dataType() == DataType.FLOAT32 && HostBackprop.supports(cn.mlp())
                 && cn.parameters().get(0).array().getDevice().getDeviceType().equals(ai.djl.Device.Type.CPU)) {
-            return new HostTraining(cn, adam, emaDecay);
+            return new HostTraining(cn, factor, adam, emaDecay);
         }
         return null;
     }
@@ -81,12 +91,13 @@ final class HostTraining {
                 input[dst + dim + k] = (float) features[k];
             }
         }
-        // r = a·u + b·z per entry; loss Σr², ∂loss/∂u = 2a·r
+        // r = a·u + b·z per entry; loss Σr², ∂loss/∂u = 2a·r (u = c(t)·MLP for a noise net: a·c in place of a)
         return backprop.lossAndGradient(input, batch, (row0, n, u, stride, du) -> {
             double loss = 0;
             for (int i = 0; i < n; i++) {
                 int src = (row0 + i) * width;
-                double a = packed[src + dim + 1];
+                double a = outputFactor == null ? packed[src + dim + 1]
+                        : packed[src + dim + 1] * outputFactor.applyAsDouble(packed[src + dim]);
                 for (int j = 0; j < dim; j++) {
                     double res = a * u[i * stride + j] + packed[src + dim + 2 + j];
                     loss += res * res;

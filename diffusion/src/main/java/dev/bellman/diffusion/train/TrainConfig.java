@@ -115,6 +115,11 @@ public record TrainConfig(String data, int imageSize, List<Long> sampleShape, Sd
                 checkpointEvery, seed, policy, lrSchedule);
     }
 
+    public TrainConfig withNet(NetSpec n) {
+        return new TrainConfig(data, imageSize, sampleShape, sde, n, weighting, steps, batch, lr, warmup, clipNorm, emaDecay,
+                checkpointEvery, seed, divergence, lrSchedule);
+    }
+
     public TrainConfig withLr(double x) {
         return new TrainConfig(data, imageSize, sampleShape, sde, net, weighting, steps, batch, x, warmup, clipNorm, emaDecay,
                 checkpointEvery, seed, divergence, lrSchedule);

@@ -8,7 +8,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.bellman.control.engine.BellmanEngine;
 import dev.bellman.control.engine.GradMode;
+import dev.bellman.control.engine.Precision;
 import dev.bellman.control.field.DivergenceMode;
+import dev.bellman.control.field.VectorField;
+import dev.bellman.control.nn.Parameter;
 import dev.bellman.diffusion.sde.VpSde;
 import dev.bellman.diffusion.train.IntraOpThreads;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +74,43 @@ class NoisePredictionNetworkTest {
             NDArray one = m.create(new double[] {0.3}, new Shape(1, 1));
             NDArray rows = m.create(new double[] {0.3, 0.3, 0.3, 0.3}, new Shape(4, 1));
             assertThat(u.value(one, x).toDoubleArray()).containsExactly(u.value(rows, x).toDoubleArray(), within(1e-12));
+        }
+    }
+
+    /** A float32 noise MLP keeps the host kernels when frozen, and its host form is the same control. */
+    @Test
+    void frozenAndHostFormsScaleTheInnerNetworksForms() {
+        ControlNet inner = ControlNetConfig.defaults(2, Precision.FLOAT32, 3).build(m);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(21);
+        try (GradMode off = GradMode.disabled()) {
+            for (Parameter p : inner.parameters()) {
+                float[] v = new float[(int) p.array().size()];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = (float) (0.2 * rng.nextGaussian());
+                }
+                p.array().set(v);
+            }
+            NoisePredictionNetwork u = new NoisePredictionNetwork(inner, VpSde.defaults());
+            VectorField frozen = u.frozen();
+            assertThat(frozen).isNotSameAs(u);
+            double[] x = states(5, 2, 2).toDoubleArray();
+            NDArray x32 = m.create(x, new Shape(5, 2)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            for (double time : new double[] {0.001, 0.3, 1.0}) {
+                NDArray t = m.create(new float[] {(float) time}, new Shape(1, 1));
+                NDArray rows = t.repeat(0, 5);
+                double[] direct = u.value(rows, x32).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+                double[] viaFrozen = frozen.value(t, x32).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+                double[] host = new double[10];
+                frozen.onHost().orElseThrow().at((float) time).value(x, host, 0, 5);
+                // Host kernels vs libtorch in float32 (features sin(2πWt) rounded differently): as ControlNetTest.
+                assertThat(ControlNetTest.relativeL2(viaFrozen, direct)).as("t = %s", time).isLessThan(5e-5);
+                // The float64 host form is the frozen float32 value, scaled in float64 rather than float32.
+                for (int i = 0; i < 10; i++) {
+                    assertThat(host[i]).isCloseTo(viaFrozen[i], within(1e-6 * (1 + Math.abs(viaFrozen[i]))));
+                }
+            }
+        } finally {
+            inner.close();
         }
     }
 

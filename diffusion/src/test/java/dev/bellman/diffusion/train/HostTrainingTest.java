@@ -8,6 +8,8 @@ import dev.bellman.control.nn.host.HostKernels;
 import dev.bellman.data.DataSource;
 import dev.bellman.data.DataSpec;
 import dev.bellman.diffusion.checkpoint.Checkpoint;
+import dev.bellman.diffusion.net.ControlNetConfig;
+import dev.bellman.diffusion.net.NetOutput;
 import dev.bellman.diffusion.sde.SdeKind;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +60,17 @@ class HostTrainingTest {
 
     @Test
     void hostStepsFollowTheLibtorchSteps() {
-        TrainConfig c = TrainerTest.config(SdeKind.VP, Weighting.EPS, 30, 1e-3, 5);
+        hostFollowsLibtorch(TrainerTest.config(SdeKind.VP, Weighting.EPS, 30, 1e-3, 5));
+    }
+
+    /** A net whose MLP predicts the noise (u = −g/s·ε_θ) trains on the host kernels too, with the same steps. */
+    @Test
+    void noiseOutputHostStepsFollowTheLibtorchSteps() {
+        TrainConfig c = TrainerTest.config(SdeKind.VP, Weighting.LIKELIHOOD, 30, 1e-3, 6);
+        hostFollowsLibtorch(c.withNet(((ControlNetConfig) c.net()).withOutput(NetOutput.NOISE)));
+    }
+
+    private static void hostFollowsLibtorch(TrainConfig c) {
         Checkpoint host = run(c, true);
         Checkpoint djl = run(c, false);
         float[] a = host.losses();
