@@ -117,7 +117,9 @@ class TrainImageTest {
 
         // The network and the options follow the data: the default U-Net, image defaults, clipping.
         TrainConfig c = CheckpointFile.readConfig(a);
-        assertThat(c.net()).isEqualTo(UNetConfig.defaults(1, 4, 4, dev.bellman.control.engine.Precision.FLOAT64, 0));
+        assertThat(c.net()).isEqualTo(UNetConfig.defaults(1, 4, 4, dev.bellman.control.engine.Precision.FLOAT64, 0)
+                .withOutput(dev.bellman.cli.train.ImageDefaults.NET_OUTPUT));
+        assertThat(c.net().output()).isEqualTo(dev.bellman.diffusion.net.NetOutput.NOISE);
         assertThat(c.sampleShape()).containsExactly(1L, 4L, 4L);
         assertThat(c.batch()).isEqualTo(dev.bellman.cli.train.ImageDefaults.BATCH);
         assertThat(c.lr()).isEqualTo(dev.bellman.cli.train.ImageDefaults.LR);
